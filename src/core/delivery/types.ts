@@ -1,0 +1,40 @@
+// The contract between the client (src/core/createAnalytics.ts) and the delivery queue (src/core/delivery/).
+import type { SegmentEvent } from '../../spec/index.js'
+import type { AnalyticsError, DeliveryStatus, ReadableStore, RetryPolicy } from '../types.js'
+import type { KeyValueStorage } from '../storage/types.js'
+
+export interface DeliveryOptions {
+  writeKey: string
+  /** Includes the version path, e.g. http://127.0.0.1:4000/v1 */
+  apiHost: string
+  flushAt: number
+  flushInterval: number
+  maxQueueSize: number
+  retry: Required<RetryPolicy>
+  storage: KeyValueStorage
+  /** Prefix for the persisted queue keys, so two clients with different write keys never share a queue. */
+  storageKey: string
+  compress: boolean
+  onError: (error: AnalyticsError) => void
+  /** Called once per event the server accepted (2xx). */
+  onDelivered?: (events: readonly SegmentEvent[]) => void
+  /** Called once per event the server refused as bad. */
+  onDeadLetter?: (event: SegmentEvent, reason: string) => void
+  fetch: typeof fetch
+  /** Start paused (consent pending). */
+  paused?: boolean
+}
+
+export interface DeliveryQueue {
+  /** Persisted before the current task ends (one coalesced storage write per task). Never throws. */
+  enqueue(event: SegmentEvent): void
+  /** Sends everything queued now; resolves when the queue is empty or the send failed (and is scheduled again). */
+  flush(): Promise<void>
+  /** Flushes what it can and removes every timer and listener. */
+  close(): Promise<void>
+  /** Drops every queued event (consent denied), reporting each as dropped. */
+  clear(): void
+  /** Hold sending (consent pending) without dropping anything. */
+  setPaused(paused: boolean): void
+  readonly status: ReadableStore<DeliveryStatus>
+}

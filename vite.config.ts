@@ -1,0 +1,54 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+// One entry per public entry point; each maps to dist/<name>/index.js and its .d.ts (emitted by tsc).
+const entries = {
+  'react/index': 'src/react/index.ts',
+  'core/index': 'src/core/index.ts',
+  'query/index': 'src/query/index.ts',
+  'collector/index': 'src/collector/index.ts',
+  'spec/index': 'src/spec/index.ts',
+}
+
+// Everything a consumer installs is left as an import: peers (react, react-query) and dependencies (zod, zustand),
+// plus Node built-ins used by the collector's listen() adapter.
+const external = (id: string) =>
+  /^(react|react-dom|react\/jsx-runtime|@tanstack\/react-query|zod|zustand)(\/.*)?$/.test(id) || id.startsWith('node:')
+
+// React bindings must stay client modules under React Server Components: each emitted file of src/react and
+// src/query starts with 'use client'. Modules are preserved one-to-one, so the banner lands on exactly those files.
+const isClientModule = (fileName: string) => /^(react|query)\//.test(fileName)
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      external,
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+        banner: (chunk) => (isClientModule(chunk.fileName) ? "'use client'" : ''),
+      },
+    },
+  },
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.{ts,tsx}'],
+      tsconfig: './tsconfig.json',
+    },
+  },
+})

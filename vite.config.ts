@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
 // One entry per public entry point; each maps to dist/<name>/index.js and its .d.ts (emitted by tsc).
@@ -17,11 +18,18 @@ const external = (id: string) =>
   /^(react|react-dom|react\/jsx-runtime|@tanstack\/react-query|zod|zustand)(\/.*)?$/.test(id) || id.startsWith('node:')
 
 // React bindings must stay client modules under React Server Components: each emitted file of src/react and
-// src/query starts with 'use client'. Modules are preserved one-to-one, so the banner lands on exactly those files.
-const isClientModule = (fileName: string) => /^(react|query)\//.test(fileName)
+// src/query starts with 'use client'. Modules are preserved one-to-one; rolldown keeps a directive written in the
+// source, so this only adds it where a file forgot it (and never twice).
+const useClient: Plugin = {
+  name: 'groupkit:use-client',
+  renderChunk(code, chunk) {
+    if (!/^(react|query)\//.test(chunk.fileName) || /^\s*['"]use client['"]/.test(code)) return null
+    return { code: `'use client';\n${code}`, map: null }
+  },
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), useClient],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -35,7 +43,6 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        banner: (chunk) => (isClientModule(chunk.fileName) ? "'use client'" : ''),
       },
     },
   },

@@ -1,0 +1,7 @@
+'use client'
+import { createContext } from 'react'
+import type { AnalyticsClient } from '../core/index.js'
+
+/** The client of the nearest <AnalyticsProvider>; null outside one. */
+export const AnalyticsContext = createContext<AnalyticsClient | null>(null)
+AnalyticsContext.displayName = 'AnalyticsContext'

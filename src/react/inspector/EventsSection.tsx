@@ -1,0 +1,52 @@
+'use client'
+import type { ActivityEntry } from '../../core/index.js'
+import { useActivity } from '../useActivity.js'
+import { describeError } from './describeError.js'
+import { JsonBlock } from './JsonBlock.js'
+import { Section } from './Section.js'
+import * as styles from './styles.js'
+
+const outcome: Record<ActivityEntry['kind'], string> = {
+  queued: 'queued',
+  suppressed: 'not sent: unchanged since the last group call',
+  filtered: 'dropped by a filter plugin',
+  rejected: 'rejected',
+  delivered: 'delivered',
+  dead: 'refused by the server',
+}
+
+/** The last calls, newest first, each with what became of it and its payload. */
+export function EventsSection({ limit }: { limit: number }) {
+  const activity = useActivity()
+  const entries = activity.slice(-limit).reverse()
+  return (
+    <Section title="Last events">
+      {entries.length === 0 ? (
+        <p style={{ ...styles.muted, margin: 0 }}>No calls yet.</p>
+      ) : (
+        <ol style={styles.list}>
+          {entries.map((entry, index) => (
+            <li key={`${entry.messageId ?? 'call'}-${entry.kind}-${entry.at}-${index}`} style={styles.item}>
+              <details>
+                <summary style={styles.summary}>
+                  {entry.type}
+                  {entry.event?.type === 'track' && ` “${entry.event.event}”`}
+                  {entry.event?.type === 'group' && ` ${entry.event.groupId}`}{' '}
+                  <span style={entry.error ? styles.problem : styles.muted}>{outcome[entry.kind]}</span>
+                </summary>
+                {entry.event && <JsonBlock value={entry.event} label="Payload" />}
+              </details>
+              {entry.error && (
+                <ul style={{ ...styles.list, ...styles.problem }} aria-label="What went wrong">
+                  {describeError(entry.error).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  )
+}

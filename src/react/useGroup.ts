@@ -1,0 +1,75 @@
+'use client'
+import { useEffect, useRef, useState } from 'react'
+import type { AnalyticsError, IdentityState } from '../core/index.js'
+import type { GroupTraits } from '../spec/index.js'
+import { serverIdentity } from './serverSnapshots.js'
+import { stableKey } from './stableKey.js'
+import { useClient } from './useClient.js'
+import { useStoreSelector } from './useStoreSelector.js'
+
+export interface UseGroupOptions {
+  /** Send nothing while false, e.g. until the workspace is loaded or consent is asked. @default true */
+  enabled?: boolean
+}
+
+export interface GroupState<T extends object = GroupTraits> {
+  /** The group this hook sends for, as a string; null while none is given. */
+  groupId: string | null
+  /** The group's traits as the client holds them: merged over every group call so far. */
+  traits: GroupTraits<T> | null
+  /** What went wrong with the last call this hook made (a validation error names the fix); null when it went out. */
+  error: AnalyticsError | null
+  /** Whether the last call this hook made was sent; false when the client found nothing changed or it failed. */
+  sent: boolean
+}
+
+interface Outcome {
+  error: AnalyticsError | null
+  sent: boolean
+}
+
+const userIdOf = (state: IdentityState) => state.userId
+const anonymousIdOf = (state: IdentityState) => state.anonymousId
+
+/**
+ * Associates the current user with a group (account, workspace, team) while the component is mounted. Sends when
+ * the groupId changes (a workspace switch), when the user changes while a group is set (a login re-sends the
+ * membership for the identified user) and when the traits' content changes; a re-render with equal content sends
+ * nothing, whether or not `traits` is a new object. Nothing is sent while `groupId` is null or undefined.
+ */
+export function useGroup<T extends object = GroupTraits>(
+  groupId: string | number | null | undefined,
+  traits?: GroupTraits<T>,
+  options: UseGroupOptions = {},
+): GroupState<T> {
+  const { enabled = true } = options
+  const client = useClient('useGroup')
+  const id = groupId === null || groupId === undefined ? null : String(groupId)
+  const traitsKey = traits === undefined ? '' : stableKey(traits)
+  // Subscribed so a login or logout re-runs the effect; what the effect compares is read live from the store.
+  const userId = useStoreSelector(client.store, serverIdentity, userIdOf)
+  const anonymousId = useStoreSelector(client.store, serverIdentity, anonymousIdOf)
+  const merged = useStoreSelector(client.store, serverIdentity, (state) =>
+    id === null ? null : (state.groups[id]?.traits ?? null),
+  )
+
+  const lastSent = useRef<string | null>(null)
+  const [outcome, setOutcome] = useState<Outcome>({ error: null, sent: false })
+
+  useEffect(() => {
+    if (!enabled || id === null) return
+    // The identity the call will carry, not the rendered one: an identify that ran in an earlier effect of this
+    // commit is already in it, and the re-render it causes must then find nothing new to send.
+    const live = client.store.getState()
+    const key = stableKey([live.userId, live.anonymousId, id, traitsKey])
+    if (lastSent.current === key) return // StrictMode's second effect run, or nothing changed
+    lastSent.current = key
+    const result = client.group(id, traitsKey === '' ? undefined : (JSON.parse(traitsKey) as GroupTraits<T>))
+    const next: Outcome = result.ok
+      ? { error: null, sent: result.sent }
+      : { error: result.error, sent: false }
+    setOutcome((previous) => (previous.error === next.error && previous.sent === next.sent ? previous : next))
+  }, [client, enabled, id, traitsKey, userId, anonymousId])
+
+  return { groupId: id, traits: merged as GroupTraits<T> | null, error: outcome.error, sent: outcome.sent }
+}

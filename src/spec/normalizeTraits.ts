@@ -1,0 +1,70 @@
+import { isPlainObject } from './isPlainObject.js'
+import type { Traits } from './json.js'
+import { isUnsafeKey, setOwn } from './unsafeKeys.js'
+
+// Segment's reserved trait names (group traits, plus the identify ones), keyed by their case- and
+// separator-insensitive form: `created_at`, `CreatedAt` and `CREATED-AT` all read `createdat`.
+const RESERVED = byLooseName([
+  'address',
+  'avatar',
+  'createdAt',
+  'description',
+  'email',
+  'employees',
+  'id',
+  'industry',
+  'name',
+  'phone',
+  'plan',
+  'status',
+  'website',
+  'revenue',
+  'updatedAt',
+  // identify's reserved traits, so user traits normalize the same way
+  'age',
+  'birthday',
+  'company',
+  'firstName',
+  'gender',
+  'lastName',
+  'title',
+  'username',
+])
+const ADDRESS = byLooseName(['street', 'city', 'state', 'postalCode', 'country'])
+
+function looseName(key: string): string {
+  return key.replace(/[\s_-]/g, '').toLowerCase()
+}
+
+function byLooseName(names: string[]): Map<string, string> {
+  return new Map(names.map((name) => [looseName(name), name]))
+}
+
+function renameKeys(traits: Record<string, unknown>, names: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const exact = new Set<string>()
+  for (const key of Object.keys(traits)) {
+    if (isUnsafeKey(key)) continue
+    const reserved = names.get(looseName(key))
+    const name = reserved ?? key
+    // The exact camelCase spelling wins over a variant sent alongside it (`createdAt` beats `created_at`).
+    if (exact.has(name)) continue
+    if (name === key) exact.add(name)
+    setOwn(out, name, traits[key])
+  }
+  return out
+}
+
+/**
+ * Renames reserved traits sent in another case or separator style to Segment's camelCase names
+ * (`created_at`, `CreatedAt`, `CREATED_AT` → `createdAt`; `postal_code` inside `address` → `postalCode`).
+ * Custom trait names are left exactly as sent (`"total billed"` stays). Keys `__proto__`, `constructor` and
+ * `prototype` are dropped. Pure: returns a new object.
+ */
+export function normalizeTraits(traits: Traits): Traits {
+  if (!isPlainObject(traits)) return {}
+  const out = renameKeys(traits, RESERVED)
+  const address = out['address']
+  if (isPlainObject(address)) setOwn(out, 'address', renameKeys(address, ADDRESS))
+  return out as Traits
+}

@@ -1,0 +1,63 @@
+import * as z from 'zod/mini'
+import { describeValue } from './describe.js'
+import { problemCheck, where, type Problem } from './fieldSchemas.js'
+import { isPlainObject } from './isPlainObject.js'
+import type { JsonValue, Traits } from './json.js'
+import { LIMITS } from './limits.js'
+import { normalizeTraits } from './normalizeTraits.js'
+import { toJson, type JsonProblem } from './toJson.js'
+
+// Levels count from traits (level 0); arrays count as a level too, so nothing nests without bound.
+function tooDeep(value: JsonValue, path: (string | number)[], level: number, problems: Problem[]): void {
+  if (value === null || typeof value !== 'object') return
+  if (level > LIMITS.maxTraitDepth) {
+    problems.push({
+      code: 'too_deep',
+      path,
+      detail: `is nested ${level} levels deep; traits may nest objects at most ${LIMITS.maxTraitDepth} levels below traits, so flatten it`,
+    })
+    return
+  }
+  if (Array.isArray(value)) value.forEach((item, i) => tooDeep(item, [...path, i], level + 1, problems))
+  else
+    for (const key of Object.keys(value))
+      tooDeep(value[key] as JsonValue, [...path, key], level + 1, problems)
+}
+
+/** Every reason `traits` breaks Segment's rules, each with a path relative to traits. */
+export function traitProblems(traits: Record<string, unknown>): Problem[] {
+  const { value, problems } = toJson(traits) as { value: Traits; problems: (JsonProblem | Problem)[] }
+  if (problems.length > 0) return problems
+  const found: Problem[] = []
+  const keys = Object.keys(value)
+  if (keys.length > LIMITS.maxTraits)
+    found.push({
+      code: 'too_many',
+      path: [],
+      detail: `has ${keys.length} traits; the limit is ${LIMITS.maxTraits} per call, so send fewer or group related ones into an object`,
+    })
+  for (const key of keys) {
+    if (key.length > LIMITS.maxTraitNameLength)
+      found.push({
+        code: 'too_long',
+        path: [key],
+        detail: `is a trait name of ${key.length} characters; trait names are limited to ${LIMITS.maxTraitNameLength} characters`,
+      })
+    tooDeep(value[key] as JsonValue, [key], 1, found)
+  }
+  return found
+}
+
+/**
+ * Group or identify traits: a plain object of at most 255 JSON-valued traits, names of at most 255 characters,
+ * nested at most 3 levels. Output: JSON (Dates as ISO strings) with reserved names normalized.
+ */
+export const traitsSchema = z.pipe(
+  z
+    .custom<Record<string, unknown>>(isPlainObject, {
+      error: (iss) =>
+        `${where(iss)} must be an object of trait names to values (such as { name: 'Initech' }), got ${describeValue(iss.input)}`,
+    })
+    .check(problemCheck(traitProblems)),
+  z.transform((traits: Record<string, unknown>): Traits => normalizeTraits(toJson(traits).value as Traits)),
+)

@@ -1,0 +1,54 @@
+import { describeError } from './describe.js'
+import { isPlainObject } from './isPlainObject.js'
+import { isValidGroupIdStrict } from './isValidGroupIdStrict.js'
+import { fromJsonProblem, fromZodIssue, mergeIssues } from './issues.js'
+import { segmentEventSchema } from './segmentEventSchema.js'
+import { toJson } from './toJson.js'
+import { ValidationError, type ValidationIssue, type ValidationResult } from './ValidationError.js'
+
+export interface ValidateEventOptions {
+  /**
+   * Also refuse group ids with spaces or special characters (allowed: letters, digits and `_ - . : @`).
+   * Segment itself accepts any string; turn this on to catch ids built from display names.
+   * @default false
+   */
+  strictGroupId?: boolean
+}
+
+function fail(issues: ValidationIssue[]): { success: false; error: ValidationError } {
+  return { success: false, error: new ValidationError(issues) }
+}
+
+/**
+ * Checks a Segment payload (group, identify, track, page or alias) against the spec and returns it normalized:
+ * numeric ids as strings, Dates as ISO strings, reserved trait names in camelCase. Unknown top-level fields are
+ * kept, as Segment passes them through. Never throws, whatever it is given.
+ */
+export function validateEvent(input: unknown, options?: ValidateEventOptions): ValidationResult {
+  try {
+    const json = toJson(input)
+    const jsonIssues = json.problems.map((problem) => fromJsonProblem(problem, 'The event'))
+    if (!isPlainObject(json.value)) {
+      if (jsonIssues.length > 0) return fail(jsonIssues)
+    }
+    const parsed = segmentEventSchema.safeParse(json.value)
+    const schemaIssues = parsed.success ? [] : parsed.error.issues.map(fromZodIssue)
+    const issues = mergeIssues(jsonIssues, schemaIssues)
+    if (parsed.success && options?.strictGroupId === true && parsed.data.type === 'group') {
+      const id = parsed.data.groupId
+      if (!isValidGroupIdStrict(id))
+        issues.push({
+          code: 'invalid_format',
+          path: ['groupId'],
+          message: `Group ID cannot contain spaces or special characters: groupId ${JSON.stringify(id.slice(0, 40))} may only use letters, digits and _ - . : @`,
+        })
+    }
+    if (issues.length > 0 || !parsed.success) return fail(issues)
+    return { success: true, data: parsed.data }
+  } catch (error) {
+    // Nothing above should throw; if something does, the caller still gets a refusal rather than an exception.
+    return fail([
+      { code: 'internal', path: [], message: `The event could not be checked (${describeError(error)})` },
+    ])
+  }
+}

@@ -1,0 +1,117 @@
+// Main-thread cost of a call, shared by the Node child and the Chromium page so both measure the same thing.
+// A sample is one call plus the microtask that persists it: the client coalesces writes to one per task, so a
+// call made alone in its task pays for a whole write. That is the case an app hits (one click, one event).
+import { groupArgs, trackArgs } from './workload.mjs'
+import { summarize } from './stats.mjs'
+
+// Resolves after every microtask queued so far (the client's coalesced persist among them) has run.
+const settle = () => new Promise((resolve) => queueMicrotask(resolve))
+
+/**
+ * Per-call times in µs. `batch` > 1 times that many isolated calls together and divides: Chromium's clock ticks
+ * at 5 µs even cross-origin isolated, too coarse for one call.
+ */
+export async function timeCalls(call, { samples, batch = 1, warmup = 300, now }) {
+  let i = 0
+  for (; i < warmup; i++) {
+    call(i)
+    await settle()
+  }
+  const out = []
+  for (let s = 0; s < samples; s++) {
+    const started = now()
+    for (let b = 0; b < batch; b++) {
+      call(i++)
+      await settle()
+    }
+    out.push(((now() - started) * 1000) / batch)
+  }
+  return out
+}
+
+/** Wraps a storage so its writes are counted (and, with `keep: false`, not held: memory figures stay honest). */
+export function countingStorage(inner) {
+  const stats = { writes: 0, removes: 0, chars: 0 }
+  return {
+    stats,
+    storage: {
+      getItem: (key) => inner.getItem(key),
+      setItem(key, value) {
+        stats.writes++
+        stats.chars += value.length
+        inner.setItem(key, value)
+      },
+      removeItem(key) {
+        stats.removes++
+        inner.removeItem(key)
+      },
+    },
+  }
+}
+
+export function mapStorage() {
+  const map = new Map()
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, String(value)),
+    removeItem: (key) => void map.delete(key),
+  }
+}
+
+/**
+ * track(), group() with changing traits, and group() unchanged (deduplicated), each isolated in its own task.
+ * `makeClient(storage?)` returns a fresh client; `storage` is passed when the caller wants writes counted.
+ */
+export async function measureCallCost({ makeClient, now, samples, batch, storage, writes }) {
+  const results = {}
+  const cases = {
+    track: (c) => (i) => c.track(...trackArgs(i)),
+    group: (c) => (i) => c.group(...groupArgs(i)),
+    groupUnchanged: (c) => () => c.group('ws_same', { name: 'Same Workspace', plan: 'pro' }),
+  }
+  for (const [name, make] of Object.entries(cases)) {
+    const client = makeClient(storage)
+    const before = writes ? writes() : 0
+    const times = await timeCalls(make(client), { samples, batch, now })
+    const calls = samples * batch + 300
+    results[name] = {
+      ...summarize(times),
+      ...(writes ? { writesPerCall: round2((writes() - before) / calls) } : {}),
+    }
+    await client.close()
+  }
+  return results
+}
+
+/**
+ * Per-call cost with L events already queued (consent pending, so nothing leaves and the queue only grows):
+ * flat means a call does not re-serialize or scan the queue. Each round starts a fresh client; the queue grows
+ * from L to L + perRound while a round is timed.
+ */
+export async function measureGrowth({ makeClient, now, lengths, perRound, rounds, batch = 1 }) {
+  const out = {}
+  for (const length of lengths) {
+    const times = []
+    for (let r = 0; r < rounds(length); r++) {
+      const client = makeClient(length)
+      for (let i = 0; i < length; i++) client.track(...trackArgs(i))
+      await settle()
+      times.push(
+        ...(await timeCalls((i) => client.track(...trackArgs(length + i)), {
+          samples: perRound,
+          batch,
+          warmup: 0,
+          now,
+        })),
+      )
+      out[length] ??= { pending: 0 }
+      out[length].pending = client.delivery.getState().pending
+      await client.close()
+    }
+    out[length] = { ...out[length], ...summarize(times) }
+  }
+  return out
+}
+
+const round2 = (x) => Math.round(x * 100) / 100

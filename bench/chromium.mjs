@@ -1,0 +1,200 @@
+// Everything measured in headless Chromium: per-call cost and growth on the built core, the 1,000-event burst
+// (groupkit with gzip on and off, analytics-next with its defaults) against one local collector, and React commits.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { chromium } from 'playwright-core'
+import { groupkitResolver } from './size.mjs'
+import { startCountingProxy } from './counting-proxy.mjs'
+import { startStaticServer } from './static-server.mjs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+async function buildPages(root, out) {
+  mkdirSync(out, { recursive: true })
+  const common = {
+    bundle: true,
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [groupkitResolver(root)],
+  }
+  const page = (name, script) =>
+    writeFileSync(join(out, `${name}.html`), `<!doctype html><div id="root"></div>${script}`)
+  await build({
+    ...common,
+    entryPoints: [join(root, 'bench/chromium/groupkit-page.js')],
+    format: 'iife',
+    outfile: join(out, 'groupkit-page.js'),
+  })
+  page('groupkit', '<script src="groupkit-page.js"></script>')
+  await build({
+    ...common,
+    entryPoints: [join(root, 'bench/chromium/react-page.js')],
+    format: 'iife',
+    outfile: join(out, 'react-page.js'),
+  })
+  page('react', '<script src="react-page.js"></script>')
+  // analytics-next defers most of its code behind dynamic imports: split, so the page loads what it really loads.
+  await build({
+    ...common,
+    entryPoints: [join(root, 'bench/chromium/ajs-page.js')],
+    format: 'esm',
+    splitting: true,
+    outdir: join(out, 'ajs'),
+  })
+  page('ajs', '<script type="module" src="ajs/ajs-page.js"></script>')
+}
+
+async function newPage(browser, url, blocked) {
+  const context = await browser.newContext()
+  await context.addInitScript({ path: new URL('./chromium/storage-counter.js', import.meta.url).pathname })
+  // Nothing may leave the machine: a request elsewhere is refused and reported.
+  await context.route(
+    (u) => u.hostname !== '127.0.0.1',
+    (route) => {
+      blocked.push(route.request().url())
+      return route.abort()
+    },
+  )
+  const page = await context.newPage()
+  const scripts = []
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))
+  const errors = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(url)
+  return { page, context, scripts, errors }
+}
+
+async function waitFor(predicate, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await predicate()) return true
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return false
+}
+
+/** min and min+gzip of the scripts a page fetched from the static server. */
+function scriptBytes(out, paths) {
+  let min = 0
+  let gzip = 0
+  for (const path of new Set(paths)) {
+    const contents = readFileSync(join(out, path))
+    min += contents.length
+    gzip += gzipSync(contents, { level: 9 }).length
+  }
+  return { min, gzip, files: new Set(paths).size }
+}
+
+export async function runChromium({ root, quick = false, log = console.log }) {
+  const out = join(root, '.bench', 'pages')
+  await buildPages(root, out)
+  const { createCollector } = await import(pathToFileURL(join(root, 'dist/collector/index.js')).href)
+  const site = await startStaticServer(out)
+  const collector = createCollector({ cors: { origins: [site.url] } })
+  const server = await collector.listen({ host: '127.0.0.1', port: 0 })
+  const proxy = await startCountingProxy(server.url)
+  const apiHost = `${proxy.url}/v1`
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const blocked = []
+  const events = 1000
+  const results = { chromium: browser.version(), events }
+
+  const inPage = async (html, run) => {
+    const opened = await newPage(browser, `${site.url}/${html}`, blocked)
+    try {
+      return await run(opened)
+    } finally {
+      await opened.context.close()
+    }
+  }
+
+  // One burst: load and identify, then count from a clean collector and a fresh mark until every track arrived.
+  const burst = (name, html, api, options = {}) =>
+    inPage(html, async ({ page, scripts, errors }) => {
+      log(`bench: chromium burst of ${events} events: ${name}`)
+      const writeKey = `bench_${name.replace(/\W+/g, '_')}`
+      await page.evaluate(({ api, args }) => globalThis[api].prepare(args), {
+        api,
+        args: { apiHost, writeKey, ...options },
+      })
+      await collector.clear()
+      const stop = proxy.mark()
+      const fired = await page.evaluate(({ api, events }) => globalThis[api].fire({ events }), {
+        api,
+        events,
+      })
+      const started = Date.now()
+      const complete = await waitFor(() => collector.events({ type: 'track' }).length >= events, 60_000)
+      const deliveredMs = Date.now() - started
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const storage = await page.evaluate((api) => globalThis[api].burstDone(), api)
+      return {
+        ...stop(),
+        received: collector.events({ type: 'track' }).length,
+        rejected: collector.rejected().length,
+        complete,
+        deliveredMs,
+        ...fired,
+        storage,
+        scripts: scriptBytes(out, scripts),
+        pageErrors: errors,
+      }
+    })
+
+  try {
+    results.callCost = await inPage('groupkit.html', async ({ page }) => {
+      log('bench: chromium per-call cost')
+      return page.evaluate((args) => globalThis.groupkitBench.callCost(args), {
+        apiHost,
+        writeKey: 'bench_cost',
+        samples: quick ? 100 : 400,
+        batch: 10,
+      })
+    })
+    results.growth = await inPage('groupkit.html', async ({ page }) => {
+      log('bench: chromium cost growth with queue length')
+      return page.evaluate((args) => globalThis.groupkitBench.growth(args), {
+        writeKey: 'bench_growth',
+        lengths: [10, 1000, 10_000],
+      })
+    })
+    results.bursts = {
+      groupkit: await burst('groupkit', 'groupkit.html', 'groupkitBench', { compress: true }),
+      groupkitPlain: await burst('groupkit, compress off', 'groupkit.html', 'groupkitBench', {
+        compress: false,
+      }),
+      analyticsNext: await burst('analytics-next', 'ajs.html', 'ajsBench'),
+    }
+    results.react = await inPage('react.html', async ({ page }) => {
+      log('bench: chromium React commits')
+      return page.evaluate((args) => globalThis.reactBench(args), {
+        apiHost,
+        writeKey: 'bench_react',
+        events,
+      })
+    })
+  } finally {
+    await browser.close()
+    await proxy.close()
+    await server.close()
+    await collector.close()
+    await site.close()
+  }
+  return { ...results, blocked }
+}

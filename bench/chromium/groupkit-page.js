@@ -1,0 +1,90 @@
+// The groupkit side of the Chromium runs: per-call cost, cost growth and the 1,000-event burst, on the BUILT core.
+import { createAnalytics } from 'groupkit/core'
+import { measureCallCost, measureGrowth } from '../call-cost.mjs'
+import { trackArgs } from '../workload.mjs'
+
+const now = () => performance.now()
+const storageWrites = () => globalThis.__storageWrites.snapshot()
+
+function fresh(options) {
+  localStorage.clear()
+  return createAnalytics({ onError: () => {}, ...options })
+}
+
+globalThis.groupkitBench = {
+  async callCost({ apiHost, writeKey, samples, batch }) {
+    const make = () => fresh({ writeKey, apiHost })
+    // Batched: a precise median (the clock ticks at 5 µs). Single calls: the tail, at 5 µs resolution.
+    const batched = await measureCallCost({
+      makeClient: make,
+      now,
+      samples,
+      batch,
+      writes: () => storageWrites().setItem,
+    })
+    const single = await measureCallCost({ makeClient: make, now, samples: samples * 2, batch: 1 })
+    const out = {}
+    for (const name of Object.keys(batched))
+      out[name] = { ...batched[name], p99: single[name].p99, p99Of: 'single calls' }
+    return out
+  },
+
+  async growth({ writeKey, lengths }) {
+    return measureGrowth({
+      makeClient: () =>
+        fresh({ writeKey, apiHost: 'http://127.0.0.1:9/v1', consent: 'pending', maxQueueSize: 50_000 }),
+      now,
+      lengths,
+      perRound: 10,
+      batch: 5,
+      rounds: (length) => (length >= 10_000 ? 2 : 5),
+    })
+  },
+
+  /** Loads and identifies; the runner marks its counters between this and `fire`. */
+  async prepare({ apiHost, writeKey, compress }) {
+    const errors = []
+    const client = fresh({ writeKey, apiHost, compress, onError: (e) => errors.push(e.code) })
+    client.identify('user_1', { name: 'Ada' })
+    client.group('ws_a', { name: 'Acme', plan: 'team' })
+    await client.flush()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    globalThis.__burst = { client, errors }
+  },
+
+  async fire({ events }) {
+    const before = storageWrites()
+    const started = now()
+    for (let i = 0; i < events; i++) globalThis.__burst.client.track(...trackArgs(i))
+    const syncMs = now() - started
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const inTask = storageWrites()
+    globalThis.__burst.before = before
+    return {
+      syncMs,
+      writesInBurstTask: inTask.setItem - before.setItem,
+      charsInBurstTask: inTask.chars - before.chars,
+    }
+  },
+
+  async burstDone() {
+    const { client, before, errors } = globalThis.__burst
+    const after = storageWrites()
+    const status = client.delivery.getState()
+    await client.close()
+    return {
+      writes: after.setItem - before.setItem,
+      removes: after.removeItem - before.removeItem,
+      cookieWrites: after.cookie - before.cookie,
+      chars: after.chars - before.chars,
+      byKey: Object.fromEntries(
+        Object.entries(after.byKey)
+          .map(([k, v]) => [k, v - (before.byKey[k] ?? 0)])
+          .filter(([, v]) => v),
+      ),
+      errors,
+      delivered: status.delivered,
+      pending: status.pending,
+    }
+  },
+}

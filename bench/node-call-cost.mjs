@@ -1,0 +1,111 @@
+// Child process (node --expose-gc): per-call cost, cost growth with queue length, memory held per queued event and
+// serialization work per call, for the BUILT groupkit/core. Prints one JSON object on stdout.
+// Delivery answers 200 at once from an injected fetch: this measures the client, not a network.
+import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import { countingStorage, mapStorage, measureCallCost, measureGrowth } from './call-cost.mjs'
+import { trackArgs } from './workload.mjs'
+
+const [corePath, quick] = [process.argv[2], process.argv.includes('--quick')]
+const { createAnalytics } = await import(pathToFileURL(corePath).href)
+const now = () => performance.now()
+const ok = async () =>
+  new Response('{"success":true}', { status: 200, headers: { 'content-type': 'application/json' } })
+let writeKeys = 0
+
+function client(storage, extra = {}) {
+  return createAnalytics({
+    writeKey: `bench_${++writeKeys}`,
+    apiHost: 'http://127.0.0.1:9/v1',
+    fetch: ok,
+    storage,
+    onError: () => {},
+    ...extra,
+  })
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+async function callCost() {
+  const counted = countingStorage(mapStorage())
+  return measureCallCost({
+    makeClient: () => client(counted.storage),
+    storage: counted.storage,
+    writes: () => counted.stats.writes,
+    now,
+    samples: quick ? 1000 : 5000,
+    batch: 1,
+  })
+}
+
+async function growth() {
+  return measureGrowth({
+    makeClient: () => client(mapStorage(), { consent: 'pending', maxQueueSize: 50_000 }),
+    now,
+    lengths: [10, 1000, 10_000],
+    perRound: 50,
+    rounds: (length) => (length >= 10_000 ? 3 : 10),
+  })
+}
+
+// JSON.stringify calls and characters per isolated track(): catches an event serialized twice, or the whole
+// queue re-serialized on every write.
+async function serialization() {
+  const counted = countingStorage(mapStorage())
+  const c = client(counted.storage)
+  for (let i = 0; i < 50; i++) c.track(...trackArgs(i))
+  await settle()
+  const original = JSON.stringify
+  let calls = 0
+  let chars = 0
+  JSON.stringify = function (...args) {
+    const out = original.apply(this, args)
+    calls++
+    chars += out?.length ?? 0
+    return out
+  }
+  const n = 200
+  try {
+    for (let i = 0; i < n; i++) {
+      c.track(...trackArgs(i))
+      await new Promise((resolve) => queueMicrotask(resolve))
+    }
+  } finally {
+    JSON.stringify = original
+  }
+  const eventChars = original(c.activity.getState().at(-1)?.event ?? {}).length
+  await c.close()
+  return { stringifyPerCall: calls / n, charsPerCall: Math.round(chars / n), eventChars }
+}
+
+// Heap held per queued event: the queue lives in memory and in storage; storage strings are subtracted so the
+// figure is what the JS heap holds besides what a browser would keep in localStorage.
+async function memory() {
+  const n = quick ? 2000 : 10_000
+  const backing = mapStorage()
+  globalThis.gc()
+  const before = process.memoryUsage().heapUsed
+  const c = client(backing, { consent: 'pending', maxQueueSize: 50_000 })
+  for (let i = 0; i < n; i++) c.track(...trackArgs(i))
+  await settle()
+  globalThis.gc()
+  const after = process.memoryUsage().heapUsed
+  let stored = 0
+  for (const value of backing.map.values()) stored += value.length
+  const pending = c.delivery.getState().pending
+  await c.close()
+  return {
+    events: n,
+    pending,
+    heapBytesPerEvent: Math.round((after - before - stored) / n),
+    storedCharsPerEvent: Math.round(stored / n),
+  }
+}
+
+const result = {
+  callCost: await callCost(),
+  growth: await growth(),
+  serialization: await serialization(),
+  memory: await memory(),
+}
+process.stdout.write(JSON.stringify(result))

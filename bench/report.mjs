@@ -1,0 +1,261 @@
+// Turns the bench's results into tables (text for the terminal, Markdown for docs/performance.md) and target checks.
+import { int, kb, ratio, us } from './format.mjs'
+
+const pct = (part, whole) => (whole ? `${Math.round((1 - part / whole) * 100)}%` : '—')
+
+export function sizeRows(size, budgets, ajsLoaded) {
+  const ajs = ajsLoaded ?? size.find((s) => s.id === 'analytics-next')
+  const rows = []
+  for (const s of size) {
+    if (s.skipped || s.error) {
+      rows.push([
+        s.label,
+        '—',
+        '—',
+        budgets[s.id] ? kb(budgets[s.id]) : '',
+        s.skipped ? `skipped: ${s.skipped}` : `ERROR: ${s.error}`,
+      ])
+      continue
+    }
+    const budget = budgets[s.id]
+    const status = budget ? (s.gzip <= budget ? 'ok' : 'OVER BUDGET') : ''
+    const vs =
+      s.id === 'analytics-next' ? 'entry chunk only' : ajs?.gzip ? `${ratio(ajs.gzip, s.gzip)} smaller` : ''
+    rows.push([
+      s.label,
+      kb(s.min),
+      kb(s.gzip),
+      budget ? kb(budget) : '',
+      [status, vs].filter(Boolean).join(', '),
+    ])
+  }
+  const next = size.find((s) => s.id === 'analytics-next')
+  if (ajsLoaded)
+    rows.push([
+      '@segment/analytics-next: loaded by load() + first event (Chromium)',
+      kb(ajsLoaded.min),
+      kb(ajsLoaded.gzip),
+      '',
+      `${ajsLoaded.files} chunks`,
+    ])
+  if (next?.total)
+    rows.push([
+      '@segment/analytics-next: every chunk',
+      kb(next.total.min),
+      kb(next.total.gzip),
+      '',
+      `${next.chunks} chunks`,
+    ])
+  return rows
+}
+
+export function sections(results, budgets) {
+  const out = []
+  const c = results.chromium
+  const ajsLoaded = c?.bursts?.analyticsNext?.scripts
+  out.push({
+    title:
+      'Bundle size (esbuild, minified, tree-shaken, from dist/; React and react-query excluded, zod and zustand included)',
+    head: ['bundle', 'min', 'min+gzip', 'budget', 'note (ratio vs analytics-next as loaded)'],
+    rows: sizeRows(results.size, budgets, ajsLoaded),
+  })
+
+  const n = results.node?.callCost
+  const cc = c?.callCost
+  if (n || cc) {
+    const rows = []
+    for (const [name, label] of [
+      ['track', 'track()'],
+      ['group', 'group() with changed traits'],
+      ['groupUnchanged', 'group() unchanged (deduplicated)'],
+    ]) {
+      if (n?.[name])
+        rows.push([
+          `Node: ${label}`,
+          us(n[name].median),
+          us(n[name].p99),
+          String(n[name].writesPerCall ?? '—'),
+        ])
+      if (cc?.[name])
+        rows.push([
+          `Chromium: ${label}`,
+          us(cc[name].median),
+          us(cc[name].p99),
+          String(cc[name].writesPerCall ?? '—'),
+        ])
+    }
+    out.push({
+      title: 'Main-thread cost per call (validate + build + enqueue + persist, one call per task)',
+      head: ['call', 'median', 'p99', 'storage writes / call'],
+      rows,
+    })
+  }
+
+  const b = c?.bursts
+  if (b?.groupkit && b?.analyticsNext) {
+    const g = b.groupkit
+    const p = b.groupkitPlain
+    const a = b.analyticsNext
+    const row = (label, pick, fmt = int, better = 'lower') => [
+      label,
+      fmt(pick(g)),
+      fmt(pick(p)),
+      fmt(pick(a)),
+      better === 'lower' ? ratio(pick(a), pick(g)) : '',
+    ]
+    out.push({
+      title: `Delivery of a burst of ${int(c.events)} track() calls in Chromium, same local collector, same run`,
+      head: [
+        '',
+        'groupkit (gzip)',
+        'groupkit (compress: false)',
+        'analytics-next (default)',
+        'analytics-next / groupkit',
+      ],
+      rows: [
+        row('HTTP requests (preflights included)', (x) => x.requests),
+        row('  of which CORS preflights', (x) => x.preflights, int, 'none'),
+        row('bytes on the wire (request lines, headers, bodies)', (x) => x.wireBytes, kb),
+        row('request body bytes', (x) => x.bodyBytes, kb),
+        row('storage writes in the burst task', (x) => x.writesInBurstTask),
+        row(
+          'storage writes until delivered',
+          (x) => x.storage.writes + x.storage.removes + x.storage.cookieWrites,
+        ),
+        row('characters written to storage', (x) => x.storage.chars),
+        row('main-thread time of the 1,000 calls (ms)', (x) => Math.round(x.syncMs * 10) / 10, String),
+        row('time until all arrived (ms)', (x) => x.deliveredMs, int),
+        row('events received', (x) => x.received, int, 'none'),
+      ],
+    })
+    out.push({
+      title: 'Gzip (CompressionStream, Content-Encoding: gzip) on the same burst',
+      head: ['', 'compress: true', 'compress: false', 'saving'],
+      rows: [
+        ['bytes on the wire', kb(g.wireBytes), kb(p.wireBytes), pct(g.wireBytes, p.wireBytes)],
+        ['request body bytes', kb(g.bodyBytes), kb(p.bodyBytes), pct(g.bodyBytes, p.bodyBytes)],
+        ['gzipped requests', int(g.gzipped), int(p.gzipped), ''],
+      ],
+    })
+  }
+
+  const r = c?.react
+  if (r) {
+    const sum = (o) => Object.values(o ?? {}).reduce((a, x) => a + x, 0)
+    const kinds = ['emitsOnly', 'selectsUserId', 'selectsActiveGroupId', 'selectsActiveGroupName', 'switcher']
+    out.push({
+      title: `React commits (production React 19 in Chromium, tree of ${r.components} components, 50 of each kind)`,
+      head: ['component', `while ${int(c.events)} events are emitted`, 'one workspace switch'],
+      rows: [
+        ...kinds.map((k) => [k, int(r.duringEvents[k] ?? 0), int(r.afterSwitch[k] ?? 0)]),
+        ['total', int(sum(r.duringEvents)), int(sum(r.afterSwitch))],
+      ],
+    })
+  }
+
+  const ng = results.node?.growth
+  const cg = c?.growth
+  if (ng || cg) {
+    out.push({
+      title: 'Cost growth: track() with L events already queued (consent pending, nothing leaves)',
+      head: [
+        'queue length',
+        'Node median',
+        'Node p99',
+        'Chromium median',
+        'Chromium p99',
+        'Chromium queue held',
+      ],
+      rows: [10, 1000, 10000].map((L) => [
+        int(L),
+        us(ng?.[L]?.median),
+        us(ng?.[L]?.p99),
+        us(cg?.[L]?.median),
+        us(cg?.[L]?.p99),
+        int(cg?.[L]?.pending),
+      ]),
+    })
+  }
+
+  const m = results.node?.memory
+  const s = results.node?.serialization
+  if (m || s) {
+    out.push({
+      title: 'Memory and serialization (Node, built core)',
+      head: ['', 'value'],
+      rows: [
+        ['JS heap held per queued event (storage strings excluded)', `${int(m?.heapBytesPerEvent)} B`],
+        ['characters persisted per queued event', int(m?.storedCharsPerEvent)],
+        ['JSON.stringify calls per track() (incl. its persist)', String(s?.stringifyPerCall)],
+        [
+          'characters stringified per track() / event size',
+          `${int(s?.charsPerCall)} / ${int(s?.eventChars)}`,
+        ],
+      ],
+    })
+  }
+  return out
+}
+
+/** Each target of issue 7 as [label, met (true/false/null when not measured), figure]. */
+export function targets(results, budgets) {
+  const size = Object.fromEntries(results.size.map((s) => [s.id, s]))
+  const c = results.chromium
+  const out = []
+  const typical = size.typical?.gzip
+  out.push(['typical import ≤ 10 KB min+gzip', typical ? typical <= 10_000 : null, kb(typical)])
+  for (const s of results.size) {
+    if (!budgets[s.id] || s.id === 'typical') continue
+    out.push([
+      `${s.label} within budget ${kb(budgets[s.id])}`,
+      s.gzip ? s.gzip <= budgets[s.id] : null,
+      kb(s.gzip),
+    ])
+  }
+  const track = c?.callCost?.track?.median
+  const group = c?.callCost?.group?.median
+  out.push(['Chromium track() median ≤ 10 µs', track === undefined ? null : track <= 10, us(track)])
+  out.push(['Chromium group() median ≤ 10 µs', group === undefined ? null : group <= 10, us(group)])
+  const b = c?.bursts
+  if (b?.groupkit && b?.analyticsNext) {
+    const x = b.analyticsNext.requests / b.groupkit.requests
+    out.push(['≥ 10× fewer requests than analytics-next', x >= 10, `${x.toFixed(1)}×`])
+    out.push([
+      'fewer bytes than analytics-next',
+      b.groupkit.wireBytes < b.analyticsNext.wireBytes,
+      `${kb(b.groupkit.wireBytes)} vs ${kb(b.analyticsNext.wireBytes)}`,
+    ])
+    out.push([
+      'storage writes coalesced (1 in the burst task)',
+      b.groupkit.writesInBurstTask <= 1,
+      int(b.groupkit.writesInBurstTask),
+    ])
+    out.push([
+      'every event delivered',
+      b.groupkit.received >= c.events && b.groupkitPlain.received >= c.events,
+      `${b.groupkit.received}, ${b.groupkitPlain.received}`,
+    ])
+  }
+  const r = c?.react
+  if (r) {
+    const extra = Object.values(r.duringEvents).reduce((a, x) => a + x, 0)
+    out.push(['0 extra commits while 1,000 events are emitted', extra === 0, int(extra)])
+    const others = (r.afterSwitch.emitsOnly ?? 0) + (r.afterSwitch.selectsUserId ?? 0)
+    out.push(['workspace switch re-renders only group selectors', others === 0, `${int(others)} others`])
+  }
+  const g = results.node?.growth
+  if (g?.[10] && g?.[10000])
+    out.push([
+      'Node per-call cost flat from 10 to 10,000 queued (≤ 2×)',
+      g[10000].median <= 2 * g[10].median,
+      `${us(g[10].median)} → ${us(g[10000].median)}`,
+    ])
+  const cg = c?.growth
+  if (cg?.[10] && cg?.[10000])
+    out.push([
+      'Chromium per-call cost flat from 10 to 10,000 queued (≤ 2×)',
+      cg[10000].median <= 2 * cg[10].median,
+      `${us(cg[10].median)} → ${us(cg[10000].median)}`,
+    ])
+  return out
+}

@@ -2,6 +2,8 @@
 import type { SegmentEvent } from '../../spec/index.js'
 import type { AnalyticsError, DeliveryStatus, ReadableStore, RetryPolicy } from '../types.js'
 import type { KeyValueStorage } from '../storage/types.js'
+import type { DeliveryClock } from './clock.js'
+import type { DeliveryEnvironment } from './environment.js'
 
 export interface DeliveryOptions {
   writeKey: string
@@ -23,6 +25,10 @@ export interface DeliveryOptions {
   fetch: typeof fetch
   /** Start paused (consent pending). */
   paused?: boolean
+  /** Timers, time and randomness (backoff jitter), injected so tests run on a fake clock. @default the real ones */
+  clock?: DeliveryClock
+  /** Connectivity, page lifecycle, Web Locks and sendBeacon. @default read lazily from `globalThis` */
+  environment?: DeliveryEnvironment
 }
 
 export interface DeliveryQueue {
@@ -32,7 +38,7 @@ export interface DeliveryQueue {
   flush(): Promise<void>
   /** Flushes what it can and removes every timer and listener. */
   close(): Promise<void>
-  /** Drops every queued event (consent denied), reporting each as dropped. */
+  /** Drops every queued event (consent denied), reporting the drop once with the count. */
   clear(): void
   /** Hold sending (consent pending) without dropping anything. */
   setPaused(paused: boolean): void

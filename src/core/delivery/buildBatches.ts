@@ -1,0 +1,58 @@
+import { LIMITS, eventByteSize } from '../../spec/index.js'
+import type { SegmentEvent } from '../../spec/index.js'
+
+/** Target size of a regular batch: under the collector's 500 KB hard limit with room for the envelope. */
+export const BATCH_TARGET_BYTES = 450 * 1024
+/** Browsers refuse keepalive requests whose bodies together exceed 64 KB; stay clear of it. */
+export const KEEPALIVE_CHUNK_BYTES = 60 * 1024
+/** `{"batch":[],"sentAt":"…","writeKey":"…"}` around the events, generously. */
+const ENVELOPE_BYTES = 256
+
+export interface BuildBatchesOptions<E extends SegmentEvent = SegmentEvent> {
+  /** Largest body a batch may have, envelope included. */
+  maxBytes: number
+  /** Largest single event. @default LIMITS.maxEventBytes (32 KB) */
+  maxEventBytes?: number
+  /** Bytes the envelope adds (sentAt, writeKey). @default 256 */
+  envelopeBytes?: number
+  /** Serialized size of an event; a caching one saves re-serializing on every flush. @default eventByteSize */
+  sizeOf?: (event: E) => number
+}
+
+export interface Batches<E extends SegmentEvent = SegmentEvent> {
+  /** Events in their original order, cut into batches that each fit `maxBytes`. */
+  batches: E[][]
+  /** Events that fit no batch: they must be dead-lettered, never sent, never silently dropped. */
+  oversize: E[]
+}
+
+/** Pure: cuts a queue into batches by serialized size, keeping order. */
+export function buildBatches<E extends SegmentEvent>(
+  events: readonly E[],
+  options: BuildBatchesOptions<E>,
+): Batches<E> {
+  const maxEventBytes = options.maxEventBytes ?? LIMITS.maxEventBytes
+  const envelope = options.envelopeBytes ?? ENVELOPE_BYTES
+  const sizeOf = options.sizeOf ?? eventByteSize
+  const batches: E[][] = []
+  const oversize: E[] = []
+  let current: E[] = []
+  let currentBytes = envelope
+  for (const event of events) {
+    const size = sizeOf(event)
+    if (size > maxEventBytes || size + envelope > options.maxBytes) {
+      oversize.push(event)
+      continue
+    }
+    // +1 for the comma between events
+    if (current.length > 0 && currentBytes + size + 1 > options.maxBytes) {
+      batches.push(current)
+      current = []
+      currentBytes = envelope
+    }
+    current.push(event)
+    currentBytes += size + 1
+  }
+  if (current.length > 0) batches.push(current)
+  return { batches, oversize }
+}

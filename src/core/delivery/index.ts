@@ -1,0 +1,10 @@
+// Internal barrel of the delivery queue, for the client (src/core/createAnalytics.ts). Not a public entry point.
+export { createDeliveryQueue } from './createDeliveryQueue.js'
+export type { DeliveryOptions, DeliveryQueue } from './types.js'
+export { systemClock } from './clock.js'
+export type { DeliveryClock } from './clock.js'
+export { browserEnvironment } from './environment.js'
+export type { DeliveryEnvironment, LockManagerLike } from './environment.js'
+export { BATCH_TARGET_BYTES, KEEPALIVE_CHUNK_BYTES, buildBatches } from './buildBatches.js'
+export { backoffDelay } from './backoff.js'
+export { parseRetryAfter } from './parseRetryAfter.js'

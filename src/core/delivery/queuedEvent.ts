@@ -1,0 +1,14 @@
+import type { SegmentEvent } from '../../spec/index.js'
+
+/** An event in the queue: its messageId is what de-duplicates retries, so it always has one. */
+export type QueuedEvent = SegmentEvent & { messageId: string }
+
+/**
+ * The event as queued. The client always sets a messageId at creation; one missing is made here once, so every
+ * later retry of this event carries the same id.
+ */
+export function toQueuedEvent(event: SegmentEvent, makeId: () => string): QueuedEvent {
+  return typeof event.messageId === 'string' && event.messageId !== ''
+    ? (event as QueuedEvent)
+    : { ...event, messageId: makeId() }
+}

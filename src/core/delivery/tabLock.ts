@@ -1,0 +1,71 @@
+import type { KeyValueStorage } from '../storage/types.js'
+import type { DeliveryClock } from './clock.js'
+import type { LockManagerLike } from './environment.js'
+
+/** How long a storage lease holds without renewal: longer than one request, short enough to survive a crashed tab. */
+export const LEASE_MS = 30_000
+
+export interface TabLock {
+  /**
+   * Runs `work` only if no other tab holds the send lock; never waits for it. `renew` keeps a storage lease alive
+   * during a long send (a no-op under Web Locks, which hold until `work` settles).
+   */
+  tryRun<T>(
+    work: (renew: () => void) => Promise<T>,
+  ): Promise<{ acquired: true; value: T } | { acquired: false }>
+}
+
+export interface TabLockOptions {
+  name: string
+  tabId: string
+  storage: KeyValueStorage
+  clock: DeliveryClock
+  locks: LockManagerLike | null
+}
+
+/**
+ * One sender per app across tabs. Web Locks where available (released by the browser even when a tab crashes);
+ * otherwise a lease in storage with an expiry, renewed while sending, so a tab that died holding it blocks the others
+ * for at most LEASE_MS.
+ */
+export function createTabLock(options: TabLockOptions): TabLock {
+  const { name, tabId, storage, clock, locks } = options
+  if (locks) {
+    return {
+      tryRun: (work) =>
+        locks.request(name, { ifAvailable: true }, async (lock) =>
+          lock ? { acquired: true as const, value: await work(() => {}) } : { acquired: false as const },
+        ),
+    }
+  }
+
+  const readLease = (): { tab: string; until: number } | null => {
+    try {
+      const raw = storage.getItem(name)
+      const lease: unknown = raw ? JSON.parse(raw) : null
+      if (lease && typeof lease === 'object' && 'tab' in lease && 'until' in lease) {
+        return lease as { tab: string; until: number }
+      }
+    } catch {
+      // an unreadable lease is no lease
+    }
+    return null
+  }
+  const writeLease = () =>
+    storage.setItem(name, JSON.stringify({ tab: tabId, until: clock.now() + LEASE_MS }))
+
+  return {
+    async tryRun(work) {
+      const lease = readLease()
+      if (lease && lease.tab !== tabId && lease.until > clock.now()) return { acquired: false }
+      writeLease()
+      // Another tab may have written in between: whoever's lease stands is the sender.
+      if (readLease()?.tab !== tabId) return { acquired: false }
+      try {
+        return { acquired: true, value: await work(writeLease) }
+      } finally {
+        if (readLease()?.tab === tabId) storage.removeItem(name)
+      }
+    },
+  }
+}

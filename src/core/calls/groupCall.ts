@@ -1,0 +1,62 @@
+import { validateTraits } from '../../spec/index.js'
+import type { Traits } from '../../spec/index.js'
+import { groupSignature } from '../group/groupDedupe.js'
+import { normalizeGroupArgs } from '../group/normalizeGroupArgs.js'
+import { applyGroup, membershipOf, mergeGroupTraits } from '../identity/identityTransitions.js'
+import type { ActiveGroup, CallResult } from '../types.js'
+import { buildEvent, checkOptions, gate, invalid, validate, type CallRuntime } from './callRuntime.js'
+
+/** `group()` with no arguments: the active group, nothing sent. */
+export function activeGroup(rt: CallRuntime): ActiveGroup | null {
+  const state = rt.identity.store.getState()
+  const membership = state.activeGroupId === null ? undefined : state.groups[state.activeGroupId]
+  return membership ? { id: membership.id, traits: membership.traits } : null
+}
+
+/**
+ * A group call: the membership's traits are merged (null replaces, omitted keeps, `id` filled from groupId), the
+ * group becomes the active one, and the event carries the merged traits, as analytics.js sends them. With
+ * dedupeGroups, a call equal to the last one sent (same user, anonymousId, group and traits) is not sent again.
+ */
+export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult | ActiveGroup | null {
+  const current = rt.identity.store.getState()
+  const parsed = normalizeGroupArgs(args, current.activeGroupId)
+  if (parsed.kind === 'read') return activeGroup(rt)
+  const blocked = gate(rt, 'group')
+  if (blocked) return blocked
+  if (parsed.kind === 'error') return invalid(rt, 'group', parsed.message)
+  const opts = checkOptions(rt, 'group', parsed.options)
+  if (!opts.ok) return opts.result
+  const checkedTraits = validateTraits(parsed.traits ?? undefined)
+  if (!checkedTraits.success) {
+    return rt.emitter.reject('group', {
+      code: 'validation',
+      message: `group(): ${checkedTraits.error.message}`,
+      validation: checkedTraits.error,
+    })
+  }
+  const { groupId } = parsed
+  const stored = membershipOf(current, groupId)?.traits as Traits | undefined
+  const traits = mergeGroupTraits(groupId, stored, parsed.traits == null ? undefined : checkedTraits.data)
+  const raw = buildEvent(rt, current, { type: 'group', fields: { groupId, traits }, options: opts.value })
+  const checked = validate(rt, 'group', raw)
+  if (!checked.ok) return checked.result
+  const event = checked.value
+  const sentTraits = event.type === 'group' && event.traits ? event.traits : traits
+  rt.identity.commit(applyGroup(current, groupId, sentTraits))
+
+  const signature = groupSignature({
+    userId: current.userId,
+    anonymousId: current.anonymousId,
+    groupId,
+    traits: sentTraits,
+  })
+  if (rt.options.dedupeGroups && rt.dedupe.isRepeat(signature)) {
+    rt.debug(`group "${groupId}" not sent: unchanged since the last group call sent`, event)
+    rt.emitter.suppressed(event)
+    return { ok: true, event, sent: false }
+  }
+  return rt.emitter.emit(event, () => {
+    if (rt.options.dedupeGroups) rt.dedupe.remember(signature)
+  })
+}

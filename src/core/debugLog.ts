@@ -1,0 +1,22 @@
+// Console output in one place: dev warnings that name a fix, and the opt-in `debug` trace.
+export function isDev(): boolean {
+  return typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production'
+}
+
+const PREFIX = '[groupkit]'
+
+/** A dev-only warning; silent in production builds. */
+export function devWarn(message: string): void {
+  if (isDev() && typeof console !== 'undefined') console.warn(`${PREFIX} ${message}`)
+}
+
+export type DebugLog = (message: string, detail?: unknown) => void
+
+export function createDebugLog(enabled: boolean): DebugLog {
+  if (!enabled) return () => {}
+  return (message, detail) => {
+    if (typeof console === 'undefined') return
+    if (detail === undefined) console.debug(`${PREFIX} ${message}`)
+    else console.debug(`${PREFIX} ${message}`, detail)
+  }
+}

@@ -1,0 +1,56 @@
+// A login or logout in one tab reaches the others. localStorage raises a `storage` event in every other tab for
+// free; cookies and custom backends raise nothing, so those announce their writes on a BroadcastChannel.
+export interface CrossTabSyncOptions {
+  /** Storage keys whose change elsewhere means "read the identity again". */
+  keys: readonly string[]
+  /** Listen to `storage` events (the backend is localStorage). */
+  storageEvents: boolean
+  /** Announce and hear writes on this BroadcastChannel (any backend other tabs share). */
+  channel: string | null
+  onRemoteChange: () => void
+}
+
+export interface CrossTabSync {
+  /** Tell the other tabs this tab wrote the identity. */
+  announce(): void
+  stop(): void
+}
+
+interface EventTargetLike {
+  addEventListener(type: string, listener: (event: { key?: string | null }) => void): void
+  removeEventListener(type: string, listener: (event: { key?: string | null }) => void): void
+}
+
+export function crossTabSync(options: CrossTabSyncOptions): CrossTabSync {
+  const target = globalThis as unknown as Partial<EventTargetLike>
+  const onStorage = (event: { key?: string | null }) => {
+    // key null: another tab called localStorage.clear()
+    if (event.key == null || options.keys.includes(event.key)) options.onRemoteChange()
+  }
+  const listening = options.storageEvents && typeof target.addEventListener === 'function'
+  if (listening) target.addEventListener!('storage', onStorage)
+
+  let channel: BroadcastChannel | null = null
+  if (options.channel && typeof globalThis.BroadcastChannel === 'function') {
+    try {
+      channel = new BroadcastChannel(options.channel)
+      channel.onmessage = () => options.onRemoteChange()
+    } catch {
+      channel = null
+    }
+  }
+  return {
+    announce() {
+      try {
+        channel?.postMessage('identity')
+      } catch {
+        // a closed channel: nothing to tell
+      }
+    },
+    stop() {
+      if (listening) target.removeEventListener?.('storage', onStorage)
+      channel?.close()
+      channel = null
+    },
+  }
+}

@@ -1,0 +1,51 @@
+// Whatever is in storage was written by another version, another tab, or a person with devtools: only what has the
+// right shape is kept, so the store's invariants hold after any hydration.
+import type { Traits } from '../../spec/index.js'
+import type { ConsentState, GroupMembership, IdentityState } from '../types.js'
+
+const CONSENTS: readonly ConsentState[] = ['pending', 'granted', 'denied']
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === null || proto === Object.prototype
+}
+
+export function isConsent(value: unknown): value is ConsentState {
+  return CONSENTS.includes(value as ConsentState)
+}
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0
+}
+
+/** Traits as stored: a plain object, or nothing. Values were validated before they were first written. */
+function traitsOf(value: unknown): Traits {
+  return isRecord(value) ? (value as Traits) : {}
+}
+
+export function sanitizeIdentity(raw: unknown, base: IdentityState): IdentityState {
+  if (!isRecord(raw)) return base
+  const groups: Record<string, GroupMembership> = {}
+  if (isRecord(raw['groups'])) {
+    for (const [id, membership] of Object.entries(raw['groups'])) {
+      if (!nonEmptyString(id) || !isRecord(membership)) continue
+      const traits = traitsOf(membership['traits'])
+      Object.defineProperty(groups, id, {
+        value: { id, traits: traits['id'] == null ? { ...traits, id } : traits },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    }
+  }
+  const active = raw['activeGroupId']
+  return {
+    anonymousId: nonEmptyString(raw['anonymousId']) ? raw['anonymousId'] : base.anonymousId,
+    userId: nonEmptyString(raw['userId']) ? raw['userId'] : null,
+    traits: traitsOf(raw['traits']),
+    groups,
+    activeGroupId: nonEmptyString(active) && Object.hasOwn(groups, active) ? active : null,
+    consent: isConsent(raw['consent']) ? raw['consent'] : base.consent,
+  }
+}

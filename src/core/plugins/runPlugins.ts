@@ -1,0 +1,65 @@
+// Enrichers then filters, in the order they were added. A plugin that throws is reported and skipped: it never
+// stops the event or the plugins after it.
+import type { SegmentEvent } from '../../spec/index.js'
+import type { AnalyticsError, Plugin } from '../types.js'
+
+export type PluginOutcome =
+  { kept: true; event: SegmentEvent } | { kept: false; event: SegmentEvent; by: string }
+
+function pluginError(plugin: Plugin, event: SegmentEvent, cause: unknown): AnalyticsError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return {
+    code: 'plugin',
+    message: `The ${plugin.type} plugin "${plugin.name}" threw and was skipped: ${reason}`,
+    ...(event.messageId ? { messageId: event.messageId } : {}),
+    event,
+    cause,
+  }
+}
+
+export function runPlugins(
+  event: SegmentEvent,
+  plugins: readonly Plugin[],
+  report: (error: AnalyticsError) => void,
+): PluginOutcome {
+  let current = event
+  for (const plugin of plugins) {
+    if (plugin.type !== 'enrich') continue
+    try {
+      // An enricher gets its own copy: one that mutates and then throws must not leave half an edit behind.
+      const result = plugin.apply(structuredClone(current))
+      if (result && typeof result === 'object') current = result
+    } catch (cause) {
+      report(pluginError(plugin, current, cause))
+    }
+  }
+  for (const plugin of plugins) {
+    if (plugin.type !== 'filter') continue
+    try {
+      if (plugin.apply(current) === false) return { kept: false, event: current, by: plugin.name }
+    } catch (cause) {
+      report(pluginError(plugin, current, cause))
+    }
+  }
+  return { kept: true, event: current }
+}
+
+/** Hands the event to every destination; a throw or a rejected promise is reported, never propagated. */
+export function deliverToDestinations(
+  event: SegmentEvent,
+  plugins: readonly Plugin[],
+  report: (error: AnalyticsError) => void,
+  track: (pending: Promise<void>) => void,
+): void {
+  for (const plugin of plugins) {
+    if (plugin.type !== 'destination') continue
+    try {
+      const result = plugin.deliver(event)
+      if (result && typeof (result as Promise<void>).then === 'function') {
+        track(Promise.resolve(result).catch((cause: unknown) => report(pluginError(plugin, event, cause))))
+      }
+    } catch (cause) {
+      report(pluginError(plugin, event, cause))
+    }
+  }
+}

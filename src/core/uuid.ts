@@ -1,0 +1,48 @@
+// RFC 4122 version 4. crypto.randomUUID only exists in secure contexts (https, localhost), so plain-http pages and
+// old runtimes fall back to getRandomValues, then to Math.random as a last resort (ids, not secrets).
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1))
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+
+export function isUuidV4(value: unknown): value is string {
+  return typeof value === 'string' && UUID_RE.test(value)
+}
+
+export function uuid(): string {
+  const c = (globalThis as { crypto?: Crypto }).crypto
+  if (typeof c?.randomUUID === 'function') {
+    try {
+      return c.randomUUID()
+    } catch {
+      // insecure context: fall through
+    }
+  }
+  const bytes = new Uint8Array(16)
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes)
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256)
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const h = (i: number) => HEX[bytes[i]!]!
+  return (
+    h(0) +
+    h(1) +
+    h(2) +
+    h(3) +
+    '-' +
+    h(4) +
+    h(5) +
+    '-' +
+    h(6) +
+    h(7) +
+    '-' +
+    h(8) +
+    h(9) +
+    '-' +
+    h(10) +
+    h(11) +
+    h(12) +
+    h(13) +
+    h(14) +
+    h(15)
+  )
+}

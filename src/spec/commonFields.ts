@@ -1,6 +1,14 @@
 import * as z from 'zod/mini'
 import { describeValue } from './describe.js'
-import { idSchema, problemCheck, jsonObjectSchema, textSchema, timeSchema, where } from './fieldSchemas.js'
+import {
+  idSchema,
+  problemCheck,
+  type Problem,
+  jsonObjectSchema,
+  textSchema,
+  timeSchema,
+  where,
+} from './fieldSchemas.js'
 
 /** The fields every Segment call may carry (the spec's "common fields"). */
 export const commonFields = {
@@ -26,17 +34,23 @@ export const commonFields = {
   ),
 }
 
-const present = (id: unknown) => typeof id === 'string' && id.length > 0
+// Absent means undefined or null; an empty or mistyped id is reported by the id's own schema instead.
+const absent = (id: unknown) => id === undefined || id === null
 
-/** Segment needs someone to attribute a call to: a userId, an anonymousId, or both. */
-export const identityCheck = problemCheck<{
-  userId?: string | null | undefined
-  anonymousId?: string | null | undefined
-}>(
-  (event) =>
-    present(event.userId) || present(event.anonymousId)
-      ? []
-      : [{ code: 'required', path: ['userId'], detail: '' }],
-  () =>
-    'Missing required field: userId or anonymousId (set userId for a signed-in user, anonymousId otherwise)',
-)
+export const MISSING_IDENTITY =
+  'Missing required field: userId or anonymousId (set userId for a signed-in user, anonymousId otherwise)'
+
+/** The identity problem of an event object, if it has neither a userId nor an anonymousId. */
+export function identityProblems(event: { userId?: unknown; anonymousId?: unknown }): Problem[] {
+  return absent(event.userId) && absent(event.anonymousId)
+    ? [{ code: 'required', path: ['userId'], detail: '' }]
+    : []
+}
+
+/**
+ * Segment needs someone to attribute a call to: a userId, an anonymousId, or both. zod skips object checks once
+ * a field failed its type, so validateEvent also runs `identityProblems` itself to report everything at once.
+ */
+export const identityCheck = problemCheck<{ userId?: unknown; anonymousId?: unknown }>(identityProblems, {
+  message: () => MISSING_IDENTITY,
+})

@@ -27,7 +27,9 @@ export interface Problem {
  */
 export function problemCheck<T>(
   find: (value: T) => Problem[],
-  message: (iss: Issue & { params?: Record<string, unknown> | undefined }) => string = detailMessage,
+  options: {
+    message?: (iss: Issue & { params?: Record<string, unknown> | undefined }) => string
+  } = {},
 ): z.core.$ZodCheck<T> {
   const check: z.core.$ZodCheck<T> = z.check<T>(
     (payload) => {
@@ -41,7 +43,12 @@ export function problemCheck<T>(
           continue: true,
         })
     },
-    { error: message },
+    {
+      error: options.message ?? detailMessage,
+      ...(options.evenAfterOtherIssues
+        ? { when: (payload: z.core.ParsePayload) => isPlainObject(payload.value) }
+        : {}),
+    },
   )
   return check
 }

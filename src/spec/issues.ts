@@ -11,7 +11,16 @@ interface ZodLikeIssue {
 }
 
 export function fromZodIssue(issue: ZodLikeIssue): ValidationIssue {
-  const code = typeof issue.params?.['code'] === 'string' ? issue.params['code'] : issue.code
+  const own = issue.params?.['code']
+  // zod calls every failed z.custom 'custom'; the message already tells a missing field from a wrong one.
+  const code =
+    typeof own === 'string'
+      ? own
+      : issue.message.startsWith('Missing required field')
+        ? 'required'
+        : issue.code === 'custom'
+          ? 'invalid_type'
+          : issue.code
   return {
     code,
     path: issue.path.filter((s): s is PathSegment => typeof s !== 'symbol'),

@@ -1,3 +1,4 @@
+import type { GroupTraits } from './GroupTraits.js'
 import { isPlainObject } from './isPlainObject.js'
 import type { JsonValue, Traits } from './json.js'
 import { isUnsafeKey, setOwn } from './unsafeKeys.js'
@@ -29,6 +30,7 @@ function clean(value: unknown, depth: number): unknown {
   } catch {
     return null
   }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString()
   if (!isPlainObject(value)) return value
   const out: Record<string, unknown> = {}
   for (const key of ownKeys(value)) setOwn(out, key, clean(read(value, key), depth + 1))
@@ -56,9 +58,12 @@ function merge(stored: Record<string, unknown>, incoming: Record<string, unknown
  *
  * Pure: never mutates its inputs and returns new objects. Keys `__proto__`, `constructor` and `prototype` are
  * dropped at every level, so merging untrusted traits can never pollute a prototype. Pass normalized traits
- * (`validateEvent`'s data is) so `created_at` and `createdAt` land on the same key.
+ * (`validateEvent`'s data is) so `created_at` and `createdAt` land on the same key. Dates become ISO strings.
  */
-export function mergeTraits(stored: Traits | undefined, incoming: Traits | undefined): Traits {
+export function mergeTraits(
+  stored: Traits | GroupTraits | undefined,
+  incoming: Traits | GroupTraits | undefined,
+): Traits {
   const base = isPlainObject(stored) ? stored : {}
   const next = isPlainObject(incoming) ? incoming : {}
   return merge(base, next, 0) as Record<string, JsonValue>

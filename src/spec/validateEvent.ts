@@ -1,3 +1,4 @@
+import { identityProblems, MISSING_IDENTITY } from './commonFields.js'
 import { describeError } from './describe.js'
 import { isPlainObject } from './isPlainObject.js'
 import { isValidGroupIdStrict } from './isValidGroupIdStrict.js'
@@ -14,6 +15,9 @@ export interface ValidateEventOptions {
    */
   strictGroupId?: boolean
 }
+
+// alias names its users with userId and previousId instead.
+const NEEDS_IDENTITY = new Set<unknown>(['group', 'identify', 'track', 'page'])
 
 function fail(issues: ValidationIssue[]): { success: false; error: ValidationError } {
   return { success: false, error: new ValidationError(issues) }
@@ -34,6 +38,11 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
     const parsed = segmentEventSchema.safeParse(json.value)
     const schemaIssues = parsed.success ? [] : parsed.error.issues.map(fromZodIssue)
     const issues = mergeIssues(jsonIssues, schemaIssues)
+    if (!parsed.success && isPlainObject(json.value) && NEEDS_IDENTITY.has(json.value['type'])) {
+      const reported = issues.some((issue) => issue.message === MISSING_IDENTITY)
+      if (!reported && identityProblems(json.value).length > 0)
+        issues.push({ code: 'required', path: ['userId'], message: MISSING_IDENTITY })
+    }
     if (parsed.success && options?.strictGroupId === true && parsed.data.type === 'group') {
       const id = parsed.data.groupId
       if (!isValidGroupIdStrict(id))

@@ -43,12 +43,7 @@ export function problemCheck<T>(
           continue: true,
         })
     },
-    {
-      error: options.message ?? detailMessage,
-      ...(options.evenAfterOtherIssues
-        ? { when: (payload: z.core.ParsePayload) => isPlainObject(payload.value) }
-        : {}),
-    },
+    { error: options.message ?? detailMessage },
   )
   return check
 }

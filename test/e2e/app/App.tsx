@@ -123,7 +123,7 @@ export function App({
           </dl>
         </section>
       </div>
-      <AnalyticsInspector />
+      <AnalyticsInspector defaultOpen position="inline" limit={50} />
     </main>
   )
 }

@@ -63,9 +63,9 @@ function visit(value: unknown, path: PathSegment[], walk: Walk): JsonValue | und
     case 'boolean':
       return value
     case 'number':
-      return Number.isFinite(value)
-        ? value
-        : report(walk, 'not_json', path, `is ${value}; only finite numbers can be sent`)
+      // -0 travels as 0 in JSON; the copy says so too.
+      if (Number.isFinite(value)) return value === 0 ? 0 : value
+      return report(walk, 'not_json', path, `is ${value}; only finite numbers can be sent`)
     case 'undefined':
       return undefined
     case 'bigint':

@@ -118,6 +118,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
   const emitter = createEmitter({
     plugins: () => plugins,
     redactor: createRedactor(options.redact),
+    customRedactor: typeof options.redact === 'function',
     queue,
     consent: consentNow,
     report,

@@ -1,6 +1,6 @@
 // The last steps of every call: plugins, redaction, the size limit, then the queue and the destinations, or a
 // buffer while consent is pending. Everything that happens is recorded in the activity log.
-import { eventByteSize, LIMITS } from '../../spec/index.js'
+import { eventByteSize, LIMITS, validateEvent } from '../../spec/index.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import type { ActivityLog } from '../activity/createActivityLog.js'
 import type { Reporter } from '../createReporter.js'
@@ -13,6 +13,8 @@ import type { AnalyticsError, CallResult, ConsentState, Plugin } from '../types.
 export interface EmitterOptions {
   plugins: () => readonly Plugin[]
   redactor: Redactor | null
+  /** The redactor is the app's function (a list of names cannot make an event invalid). */
+  customRedactor: boolean
   queue: DeliveryQueue | null
   consent: () => ConsentState
   report: Reporter
@@ -88,6 +90,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
         return { ok: true, event: outcome.event, sent: false }
       }
       let event = outcome.event
+      const needsCheck = event !== input || options.customRedactor
       if (options.redactor) {
         try {
           event = options.redactor(event)
@@ -99,6 +102,19 @@ export function createEmitter(options: EmitterOptions): Emitter {
             cause,
           })
         }
+      }
+      if (needsCheck) {
+        // Enrichers and a redact function run app code over the event: it must still be a valid one.
+        const checked = validateEvent(event)
+        if (!checked.success) {
+          return reject(input.type, {
+            code: 'plugin',
+            message: `A plugin or the redact function made the ${input.type} event invalid, so it was not sent: ${checked.error.message}`,
+            validation: checked.error,
+            messageId: input.messageId!,
+          })
+        }
+        event = checked.data
       }
       const bytes = eventByteSize(event)
       if (bytes > LIMITS.maxEventBytes) return reject(input.type, tooLargeError(event, bytes))

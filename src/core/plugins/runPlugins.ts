@@ -26,9 +26,11 @@ export function runPlugins(
   for (const plugin of plugins) {
     if (plugin.type !== 'enrich') continue
     try {
-      // An enricher gets its own copy: one that mutates and then throws must not leave half an edit behind.
-      const result = plugin.apply(structuredClone(current))
-      if (result && typeof result === 'object') current = result
+      // An enricher edits its own copy (returning nothing keeps the edits): one that throws halfway through must
+      // not leave half an edit behind.
+      const copy = structuredClone(current)
+      const result = plugin.apply(copy)
+      current = result && typeof result === 'object' ? result : copy
     } catch (cause) {
       report(pluginError(plugin, current, cause))
     }

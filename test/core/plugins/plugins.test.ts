@@ -15,7 +15,13 @@ describe('plugins', () => {
           type: 'enrich',
           apply: (e) => ({ ...e, context: { ...e.context, app: { version: '2.1' } } }),
         },
-        { name: 'mutating', type: 'enrich', apply: (e) => void ((e.properties ??= {})['plan'] = 'pro') },
+        {
+          name: 'mutating',
+          type: 'enrich',
+          apply: (e) => {
+            if (e.type === 'track') e.properties = { ...e.properties, plan: 'pro' }
+          },
+        },
         { name: 'spy', type: 'filter', apply: (e) => (seenByFilter.push(e.context?.['app']), true) },
       ] as Plugin[],
     })
@@ -83,7 +89,9 @@ describe('plugins', () => {
 
   it('an enricher that makes the event invalid is reported and the event is not sent', () => {
     const { client, destination, errors } = memoryClient({
-      plugins: [{ name: 'breaks', type: 'enrich', apply: (e) => ({ ...e, anonymousId: '', userId: null }) }],
+      plugins: [
+        { name: 'breaks', type: 'enrich', apply: (e) => ({ ...e, anonymousId: '', userId: null }) as never },
+      ],
     })
     expect(client.track('x')).toMatchObject({ ok: false, error: { code: 'plugin' } })
     expect(errors[0]?.message).toMatch(/made the track event invalid.*anonymousId must not be empty/)

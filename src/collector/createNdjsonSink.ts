@@ -1,8 +1,10 @@
+import type * as FsPromises from 'node:fs/promises'
+import type * as Path from 'node:path'
 import type { CollectorSink } from './CollectorSink.js'
 import type { StoredEvent } from './types.js'
 
-type Fs = typeof import('node:fs/promises')
-type PathModule = typeof import('node:path')
+type Fs = typeof FsPromises
+type PathModule = typeof Path
 
 function isErrnoCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code

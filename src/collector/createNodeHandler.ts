@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type * as Stream from 'node:stream'
 import { pathBelow } from './matchRoute.js'
 import type { Collector } from './types.js'
 
@@ -8,7 +9,7 @@ export type NodeMiddleware = (
   next?: (error?: unknown) => void,
 ) => void
 
-type StreamModule = Pick<typeof import('node:stream'), 'Readable'>
+type StreamModule = Pick<typeof Stream, 'Readable'>
 
 // node:stream is loaded on the first request, so importing the collector never pulls Node built-ins into an edge bundle.
 let streamModule: Promise<StreamModule> | undefined

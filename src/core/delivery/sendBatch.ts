@@ -26,8 +26,12 @@ export interface SendBatchOptions {
   fetch: typeof fetch
   compress: boolean
   now: () => number
-  /** Aborts the request (close, timeout). */
-  signal?: AbortSignal
+  /**
+   * A request unanswered by then counts as a network error (and is retried). A real timer on purpose: it bounds
+   * one request and is always cleared, it is no part of the retry schedule.
+   * @default 30000
+   */
+  timeoutMs?: number
 }
 
 /** Gzip only pays off past a packet or so; tiny bodies go plain. */
@@ -68,17 +72,23 @@ export async function sendBatch(
       headers['Content-Encoding'] = 'gzip'
     }
   }
-  let response: Response
+  const controller = new AbortController()
+  const timeout = globalThis.setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000)
   try {
-    const init: RequestInit = { method: 'POST', headers, body }
-    if (options.signal) init.signal = options.signal
     // Called unbound: window.fetch throws "Illegal invocation" when called as a method of another object.
     const doFetch = options.fetch
-    response = await doFetch(batchUrl(options.apiHost), init)
+    const response = await doFetch(batchUrl(options.apiHost), {
+      method: 'POST',
+      headers,
+      body,
+      signal: controller.signal,
+    })
+    return await classifyResponse(response, options.now())
   } catch (cause) {
     return { kind: 'retry', status: null, reason: `network error: ${describe(cause)}`, retryAfterMs: null }
+  } finally {
+    globalThis.clearTimeout(timeout)
   }
-  return classifyResponse(response, options.now())
 }
 
 export async function classifyResponse(response: Response, now: number): Promise<SendResult> {

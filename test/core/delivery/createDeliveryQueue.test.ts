@@ -1,87 +1,207 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCollector } from '../../../src/collector/index.js'
-import type { Collector, CollectorServer } from '../../../src/collector/index.js'
-import { createDeliveryQueue } from '../../../src/core/delivery/createDeliveryQueue.js'
-import type { DeliveryOptions, DeliveryQueue } from '../../../src/core/delivery/types.js'
 import type { AnalyticsError } from '../../../src/core/types.js'
-import {
-  WRITE_KEY,
-  countingStorage,
-  fakeEnvironment,
-  fastClock,
-  recordingFetch,
-  trackEvent,
-  until,
-} from './deliveryHarness.js'
+import { LIMITS } from '../../../src/spec/index.js'
+import { WRITE_KEY, countingStorage, ids, trackEvent, until, wireKit } from './deliveryHarness.js'
 
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function startCollector(writeKeys = [WRITE_KEY]) {
-  const collector = createCollector({ writeKeys })
-  const server = await collector.listen({ host: '127.0.0.1', port: 0 })
-  cleanups.push(() => collector.close())
-  return { collector, server }
-}
-
-function startQueue(server: CollectorServer, overrides: Partial<DeliveryOptions> = {}) {
-  const errors: AnalyticsError[] = []
-  const wire = recordingFetch()
-  const clock = fastClock()
-  const environment = fakeEnvironment()
-  const storage = countingStorage()
-  const queue: DeliveryQueue = createDeliveryQueue({
-    writeKey: WRITE_KEY,
-    apiHost: `${server.url}/v1`,
-    flushAt: 20,
-    flushInterval: 50,
-    maxQueueSize: 10_000,
-    retry: { maxAttempts: Infinity, baseDelayMs: 100, maxDelayMs: 5_000 },
-    storage,
-    storageKey: 'gk-test:queue',
-    compress: false,
-    onError: (error) => errors.push(error),
-    fetch: wire.fetch,
-    clock,
-    environment,
-    ...overrides,
-  })
-  cleanups.push(() => queue.close())
-  return { queue, errors, wire, clock, environment, storage }
-}
-
-/** Every id arrived, exactly once: stored once by the collector and never reported by it as a duplicate. */
-function expectExactlyOnce(
-  collector: Collector,
-  ids: readonly string[],
-  wire: { records: { duplicates: number }[] },
-) {
-  const stored = collector.events().map((event) => event.messageId)
-  const counts = new Map<string, number>()
-  for (const id of stored) counts.set(id, (counts.get(id) ?? 0) + 1)
-  expect(ids.filter((id) => counts.get(id) !== 1)).toEqual([])
-  expect(stored.filter((id) => !ids.includes(id))).toEqual([])
-  expect(wire.records.reduce((sum, record) => sum + record.duplicates, 0)).toBe(0)
-}
+const kit = wireKit()
+afterEach(kit.cleanup)
 
 describe('createDeliveryQueue on the wire', () => {
-  it('delivers every event exactly once in batches with the Segment envelope', async () => {
-    const { collector, server } = await startCollector()
-    const { queue, wire, errors } = startQueue(server)
+  it('delivers every event exactly once in batches with the Segment envelope and Basic auth', async () => {
+    const { collector, apiHost, server } = await kit.startCollector()
+    const { queue, wire, errors } = kit.startQueue(apiHost)
     const events = Array.from({ length: 45 }, (_, i) => trackEvent('basic', { i }))
     for (const event of events) queue.enqueue(event)
     await queue.flush()
-    expectExactlyOnce(
-      collector,
-      events.map((event) => event.messageId),
-      wire,
-    )
+
+    kit.expectExactlyOnce(collector, ids(events))
     expect(errors).toEqual([])
     expect(wire.records.every((record) => record.url === `${server.url}/v1/batch`)).toBe(true)
     expect(wire.records[0]?.headers.authorization).toBe(`Basic ${btoa(`${WRITE_KEY}:`)}`)
     expect(wire.records[0]?.headers['content-type']).toBe('application/json')
-    expect(queue.status.getState()).toMatchObject({ pending: 0, inFlight: 0, delivered: 45 })
+    // sentAt comes from the batch envelope
+    expect(collector.events({ messageId: events[0]!.messageId })[0]?.sentAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(queue.status.getState()).toMatchObject({ pending: 0, inFlight: 0, delivered: 45, lastError: null })
+  })
+
+  it('flushes on its own at flushAt events and after flushInterval', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, wire, clock } = kit.startQueue(apiHost, { flushAt: 10, flushInterval: 30_000 })
+    const burst = Array.from({ length: 10 }, () => trackEvent('flushAt'))
+    for (const event of burst) queue.enqueue(event)
+    await until(() => wire.records.length === 1, 'the flushAt batch')
+    expect(wire.records[0]?.messageIds).toEqual(ids(burst))
+
+    const straggler = trackEvent('interval')
+    queue.enqueue(straggler)
+    await until(() => wire.records.length === 2, 'the interval flush')
+    // The fast clock runs it at once, but what was asked for is the interval.
+    expect(clock.delays).toContain(30_000)
+    kit.expectExactlyOnce(collector, ids([...burst, straggler]))
+  })
+
+  it('gzips batches when compress is on, and the collector accepts them', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, wire } = kit.startQueue(apiHost, { compress: true })
+    const events = Array.from({ length: 30 }, (_, i) => trackEvent('gzip', { i, text: 'x'.repeat(200) }))
+    for (const event of events) queue.enqueue(event)
+    await queue.flush()
+    expect(wire.records.length).toBeGreaterThan(0)
+    expect(wire.records.every((record) => record.gzip && record.headers['content-encoding'] === 'gzip')).toBe(
+      true,
+    )
+    expect(wire.records.every((record) => record.status === 200)).toBe(true)
+    kit.expectExactlyOnce(collector, ids(events))
+  })
+
+  it('persists 1,000 synchronous enqueues with one storage write and one status update', async () => {
+    const { apiHost } = await kit.startCollector()
+    const storage = countingStorage()
+    const { queue } = kit.startQueue(apiHost, { storage, paused: true })
+    await Promise.resolve()
+    storage.counts.setItem = 0
+    let notifications = 0
+    const unsubscribe = queue.status.subscribe(() => notifications++)
+    const events = Array.from({ length: 1000 }, (_, i) => trackEvent('burst', { i }))
+    for (const event of events) queue.enqueue(event)
+    expect(storage.counts.setItem).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    unsubscribe()
+
+    expect(storage.counts.setItem).toBe(1)
+    expect(notifications).toBe(1)
+    expect(queue.status.getState().pending).toBe(1000)
+    const stored = [...storage.map.values()].join('')
+    expect(events.every((event) => stored.includes(event.messageId))).toBe(true)
+  })
+
+  it('holds while paused and sends on resume; clear() drops what is queued and reports it once', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, wire, errors, storage } = kit.startQueue(apiHost, { paused: true, flushAt: 5 })
+    const held = Array.from({ length: 8 }, () => trackEvent('paused'))
+    for (const event of held) queue.enqueue(event)
+    await queue.flush()
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(wire.records).toHaveLength(0)
+    expect(queue.status.getState()).toMatchObject({ sending: false, pending: 8 })
+
+    queue.setPaused(false)
+    await until(() => queue.status.getState().delivered === 8, 'the held events')
+    kit.expectExactlyOnce(collector, ids(held))
+
+    queue.setPaused(true)
+    const denied = Array.from({ length: 7 }, () => trackEvent('denied'))
+    for (const event of denied) queue.enqueue(event)
+    queue.clear()
+    queue.setPaused(false)
+    await queue.flush()
+    expect(errors.filter((error) => error.code === 'dropped')).toEqual([
+      expect.objectContaining({
+        code: 'dropped',
+        message: expect.stringContaining('dropped 7 queued events'),
+      }),
+    ])
+    await Promise.resolve()
+    expect(queue.status.getState().pending).toBe(0)
+    expect(
+      [...storage.map.values()].some((value) => denied.some((event) => value.includes(event.messageId))),
+    ).toBe(false)
+    kit.expectExactlyOnce(collector, ids(held))
+  })
+
+  it('drops the oldest events first when maxQueueSize overflows, reporting each drop', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, errors } = kit.startQueue(apiHost, { maxQueueSize: 5, paused: true })
+    const events = Array.from({ length: 8 }, (_, i) => trackEvent('overflow', { i }))
+    for (const event of events) queue.enqueue(event)
+    const dropped = errors.filter((error) => error.code === 'dropped')
+    expect(dropped.map((error) => error.messageId)).toEqual(ids(events.slice(0, 3)))
+    expect(dropped[0]?.message).toContain('maxQueueSize 5')
+
+    queue.setPaused(false)
+    await queue.flush()
+    kit.expectExactlyOnce(collector, ids(events.slice(3)))
+  })
+
+  it('dead-letters an oversize event with a clear reason and delivers the rest', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const deadLetters: string[] = []
+    const { queue, errors, wire } = kit.startQueue(apiHost, {
+      onDeadLetter: (event, reason) => deadLetters.push(`${event.messageId}: ${reason}`),
+    })
+    const huge = trackEvent('huge', { blob: 'x'.repeat(LIMITS.maxEventBytes + 10) })
+    const fine = [trackEvent('fine'), trackEvent('fine')]
+    queue.enqueue(fine[0]!)
+    queue.enqueue(huge)
+    queue.enqueue(fine[1]!)
+    await queue.flush()
+
+    kit.expectExactlyOnce(collector, ids(fine))
+    expect(wire.records.flatMap((record) => record.messageIds)).not.toContain(huge.messageId)
+    expect(deadLetters).toEqual([
+      expect.stringMatching(new RegExp(`^${huge.messageId}: .*over the 32768-byte limit`)),
+    ])
+    expect(errors).toEqual([expect.objectContaining({ code: 'dead_letter', messageId: huge.messageId })])
+    expect(queue.status.getState().deadLetters).toEqual([
+      expect.objectContaining({ event: huge, status: 413, reason: expect.stringContaining('32768') }),
+    ])
+  })
+
+  it('close() sends what it can, then leaves no timer, listener or request behind', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, clock, environment, wire } = kit.startQueue(apiHost, { flushInterval: 60_000 })
+    const events = Array.from({ length: 3 }, () => trackEvent('close'))
+    for (const event of events) queue.enqueue(event)
+    expect(clock.pending()).toBe(1)
+    await queue.close()
+
+    kit.expectExactlyOnce(collector, ids(events))
+    expect(clock.pending()).toBe(0)
+    expect(environment.listeners()).toBe(0)
+    const requests = wire.records.length
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(wire.records.length).toBe(requests)
+  })
+
+  it('close() during a failing backoff stops retrying and keeps the events for the next page', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    collector.faults.set({ status: 503 })
+    const first = kit.startQueue(apiHost, {
+      retry: { maxAttempts: Infinity, baseDelayMs: 10_000, maxDelayMs: 60_000 },
+    })
+    const events = Array.from({ length: 4 }, () => trackEvent('close-failing'))
+    for (const event of events) first.queue.enqueue(event)
+    await first.queue.flush()
+    expect(first.queue.status.getState().retrying).toMatchObject({ attempt: 1 })
+    await first.queue.close()
+    expect(first.clock.pending()).toBe(0)
+    expect(first.queue.status.getState()).toMatchObject({ retrying: null, sending: false, pending: 4 })
+    expect(collector.events()).toHaveLength(0)
+
+    collector.faults.clear()
+    const next = kit.startQueue(apiHost, { storage: first.storage })
+    await next.queue.flush()
+    kit.expectExactlyOnce(collector, ids(events))
+    expect(next.queue.status.getState().pending).toBe(0)
+  })
+
+  it('never throws from enqueue and survives a throwing onError', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const thrown: AnalyticsError[] = []
+    const { queue } = kit.startQueue(apiHost, {
+      maxQueueSize: 1,
+      onError: (error) => {
+        thrown.push(error)
+        throw new Error('callback bug')
+      },
+    })
+    const [a, b] = [trackEvent('throwing'), trackEvent('throwing')]
+    expect(() => {
+      queue.enqueue(a!)
+      queue.enqueue(b!)
+    }).not.toThrow()
+    await queue.flush()
+    expect(thrown.map((error) => error.code)).toEqual(['dropped'])
+    kit.expectExactlyOnce(collector, ids([b!]))
   })
 })

@@ -1,5 +1,11 @@
 // Test doubles for the delivery queue: storage, clock and browser environment are injected, never mocked globals.
 import { gunzipSync } from 'node:zlib'
+import { expect } from 'vitest'
+import { createCollector } from '../../../src/collector/index.js'
+import type { Collector, CollectorOptions } from '../../../src/collector/index.js'
+import { createDeliveryQueue } from '../../../src/core/delivery/createDeliveryQueue.js'
+import type { DeliveryOptions } from '../../../src/core/delivery/types.js'
+import type { AnalyticsError } from '../../../src/core/types.js'
 import type { DeliveryClock } from '../../../src/core/delivery/clock.js'
 import type { DeliveryEnvironment, LockManagerLike } from '../../../src/core/delivery/environment.js'
 import type { QueuedEvent } from '../../../src/core/delivery/queuedEvent.js'
@@ -189,3 +195,85 @@ export async function until(predicate: () => boolean, what: string, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
 }
+
+/**
+ * Starts real collectors and queues for a test file and closes all of them after each test.
+ * Usage: `const kit = wireKit(); afterEach(kit.cleanup)`.
+ */
+export function wireKit() {
+  const cleanups: (() => Promise<void> | void)[] = []
+  const wires: { records: WireRecord[] }[] = []
+
+  async function startCollector(options: CollectorOptions = { writeKeys: [WRITE_KEY] }) {
+    const collector = createCollector(options)
+    const server = await collector.listen({ host: '127.0.0.1', port: 0 })
+    cleanups.push(() => collector.close())
+    return { collector, server, apiHost: `${server.url}/v1` }
+  }
+
+  function startQueue(
+    apiHost: string,
+    overrides: Partial<Omit<DeliveryOptions, 'clock' | 'environment' | 'storage'>> & {
+      clock?: ReturnType<typeof fastClock>
+      environment?: ReturnType<typeof fakeEnvironment>
+      storage?: ReturnType<typeof countingStorage>
+    } = {},
+  ) {
+    const errors: AnalyticsError[] = []
+    const wire = recordingFetch(overrides.fetch)
+    wires.push(wire)
+    const clock = overrides.clock ?? fastClock()
+    const environment = overrides.environment ?? fakeEnvironment()
+    const storage = overrides.storage ?? countingStorage()
+    const queue = createDeliveryQueue({
+      writeKey: WRITE_KEY,
+      apiHost,
+      flushAt: 20,
+      flushInterval: 50,
+      maxQueueSize: 10_000,
+      retry: { maxAttempts: Infinity, baseDelayMs: 100, maxDelayMs: 5_000 },
+      storage,
+      storageKey: 'gk-test:queue',
+      compress: false,
+      onError: (error) => errors.push(error),
+      clock,
+      environment,
+      ...overrides,
+      clock,
+      environment,
+      storage,
+      fetch: wire.fetch,
+    })
+    cleanups.push(() => queue.close())
+    return { queue, errors, wire, clock, environment, storage }
+  }
+
+  /**
+   * Every id arrived exactly once: the collector stored each once, stored nothing else, and never answered that a
+   * request carried an id it had already seen (it de-duplicates, so a double send shows only there).
+   */
+  function expectExactlyOnce(collector: Collector, ids: readonly string[]) {
+    const stored = collector.events().map((event) => event.messageId)
+    const counts = new Map<string, number>()
+    for (const id of stored) counts.set(id, (counts.get(id) ?? 0) + 1)
+    expect(ids.filter((id) => counts.get(id) !== 1)).toEqual([])
+    expect(stored.filter((id) => !ids.includes(id))).toEqual([])
+    const duplicates = wires
+      .flatMap((wire) => wire.records)
+      .reduce((sum, record) => sum + record.duplicates, 0)
+    expect(duplicates).toBe(0)
+  }
+
+  return {
+    startCollector,
+    startQueue,
+    expectExactlyOnce,
+    defer: (cleanup: () => Promise<void> | void) => void cleanups.push(cleanup),
+    cleanup: async () => {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+      wires.length = 0
+    },
+  }
+}
+
+export const ids = (events: readonly { messageId: string }[]) => events.map((event) => event.messageId)

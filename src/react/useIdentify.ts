@@ -1,9 +1,10 @@
 'use client'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AnalyticsError } from '../core/index.js'
 import type { Traits } from '../spec/index.js'
 import { stableKey } from './stableKey.js'
 import { useClient } from './useClient.js'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js'
 
 export interface UseIdentifyOptions {
   /** Send nothing while false. @default true */
@@ -31,7 +32,9 @@ export function useIdentify(
   const lastSent = useRef<string | null>(null)
   const [error, setError] = useState<AnalyticsError | null>(null)
 
-  useEffect(() => {
+  // A layout effect runs before every passive effect of the commit: a useGroup anywhere in the tree, even in a
+  // child, then sends its first call as the identified user instead of anonymously and again after.
+  useIsomorphicLayoutEffect(() => {
     if (!enabled || userId === null || userId === undefined) return
     const key = stableKey([userId, traitsKey])
     if (lastSent.current === key) return // StrictMode's second effect run, or nothing changed

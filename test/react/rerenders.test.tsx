@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { Profiler } from 'react'
+import { act, cleanup } from '@testing-library/react'
+import { afterEach, expect, it } from 'vitest'
+import { AnalyticsProvider, useAnalytics, useIdentity } from '../../src/react/index.js'
+import { memoryClient, renderStrict } from './support/clients.js'
+
+afterEach(cleanup)
+
+it('emitting 100 events re-renders no component that did not select what changed', () => {
+  const { client, destination } = memoryClient()
+  const commits = { caller: 0, userId: 0, activeGroup: 0 }
+  const count = (id: string) => () => void commits[id as keyof typeof commits]++
+
+  function Caller() {
+    useAnalytics()
+    return null
+  }
+  function UserBadge() {
+    return <span>{useIdentity((state) => state.userId) ?? 'anonymous'}</span>
+  }
+  function ActiveGroup() {
+    return <span>{useIdentity((state) => state.activeGroupId) ?? 'none'}</span>
+  }
+
+  renderStrict(
+    <AnalyticsProvider client={client}>
+      <Profiler id="caller" onRender={count('caller')}>
+        <Caller />
+      </Profiler>
+      <Profiler id="userId" onRender={count('userId')}>
+        <UserBadge />
+      </Profiler>
+      <Profiler id="activeGroup" onRender={count('activeGroup')}>
+        <ActiveGroup />
+      </Profiler>
+    </AnalyticsProvider>,
+  )
+  const afterMount = { ...commits }
+  expect(afterMount).toEqual({ caller: 1, userId: 1, activeGroup: 1 })
+
+  act(() => {
+    for (let i = 0; i < 50; i++) client.track('Report Exported', { index: i })
+    for (let i = 0; i < 50; i++) client.page('Reports', { index: i })
+  })
+  expect(destination.events).toHaveLength(100)
+  expect(commits).toEqual(afterMount)
+
+  // The subscription works: a component that selected the active group does re-render when it changes.
+  act(() => void client.group('ws_acme', { name: 'Acme' }))
+  expect(commits).toEqual({ ...afterMount, activeGroup: 2 })
+})

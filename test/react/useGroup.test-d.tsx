@@ -1,0 +1,48 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { Group, useGroup, type GroupState, type GroupTraits } from '../../src/react/index.js'
+
+interface WorkspaceTraits {
+  seats: number
+  tier?: 'gold' | 'silver'
+}
+
+describe('useGroup trait types', () => {
+  it('accepts reserved and declared traits, and any other JSON-valued key', () => {
+    const state = useGroup<WorkspaceTraits>('ws_acme', {
+      name: 'Acme',
+      employees: 120,
+      address: { city: 'Lyon' },
+      seats: 12,
+      tier: 'gold',
+      createdAt: new Date(),
+      favouriteColour: 'teal',
+    })
+    expectTypeOf(state).toEqualTypeOf<GroupState<WorkspaceTraits>>()
+    expectTypeOf(state.traits).toEqualTypeOf<GroupTraits<WorkspaceTraits> | null>()
+    expectTypeOf(state.groupId).toEqualTypeOf<string | null>()
+  })
+
+  it('refuses a declared trait of the wrong type', () => {
+    // @ts-expect-error seats is a number
+    useGroup<WorkspaceTraits>('ws_acme', { seats: 'twelve' })
+    // @ts-expect-error tier is 'gold' | 'silver'
+    useGroup<WorkspaceTraits>('ws_acme', { seats: 1, tier: 'bronze' })
+    // @ts-expect-error seats is required by WorkspaceTraits
+    useGroup<WorkspaceTraits>('ws_acme', { name: 'Acme' })
+  })
+
+  it('refuses a reserved trait of the wrong type, with or without app traits', () => {
+    // @ts-expect-error revenue is a number
+    useGroup('ws_acme', { revenue: 'a lot' })
+    // @ts-expect-error address is an object of strings
+    useGroup<WorkspaceTraits>('ws_acme', { seats: 1, address: { city: 42 } })
+    // @ts-expect-error a trait value must be JSON (or a Date)
+    useGroup('ws_acme', { onClick: () => {} })
+  })
+
+  it('types the declarative <Group> the same way', () => {
+    ;<Group<WorkspaceTraits> groupId="ws_acme" traits={{ seats: 3 }} />
+    // @ts-expect-error seats is a number
+    ;<Group<WorkspaceTraits> groupId="ws_acme" traits={{ seats: '3' }} />
+  })
+})

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { cleanup } from '@testing-library/react'
+import { afterEach, expect, it } from 'vitest'
+import { AnalyticsProvider, usePage } from '../../src/react/index.js'
+import { memoryClient, renderStrict } from './support/clients.js'
+
+afterEach(cleanup)
+
+function Route({ path, title }: { path: string; title: string }) {
+  // As with a router: the pathname is the trigger; the title may change without a new page view.
+  usePage(title, { path }, [path])
+  return <h1>{title}</h1>
+}
+
+it('records one page view per route change, once under StrictMode, none for a re-render', () => {
+  const { client, destination } = memoryClient()
+  const ui = (path: string, title: string) => (
+    <AnalyticsProvider client={client}>
+      <Route path={path} title={title} />
+    </AnalyticsProvider>
+  )
+  const { rerender } = renderStrict(ui('/reports', 'Reports'))
+  rerender(ui('/reports', 'Reports (3)'))
+  rerender(ui('/settings', 'Settings'))
+  rerender(ui('/reports', 'Reports'))
+  expect(destination.ofType('page').map((event) => [event.name, event.properties?.['path']])).toEqual([
+    ['Reports', '/reports'],
+    ['Settings', '/settings'],
+    ['Reports', '/reports'],
+  ])
+})
+
+it('without deps, records again when the name or the properties’ content change', () => {
+  const { client, destination } = memoryClient()
+  function Page({ name, tab }: { name: string; tab: string }) {
+    usePage(name, { tab })
+    return null
+  }
+  const ui = (name: string, tab: string) => (
+    <AnalyticsProvider client={client}>
+      <Page name={name} tab={tab} />
+    </AnalyticsProvider>
+  )
+  const { rerender } = renderStrict(ui('Billing', 'invoices'))
+  rerender(ui('Billing', 'invoices'))
+  rerender(ui('Billing', 'plans'))
+  expect(destination.ofType('page').map((event) => event.properties?.['tab'])).toEqual(['invoices', 'plans'])
+})

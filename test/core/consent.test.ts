@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStorage } from '../../src/core/index.js'
-import { memoryClient } from './support/clients.js'
+import { memoryClient, UUID_V4 } from './support/clients.js'
 
 beforeEach(() => void vi.spyOn(console, 'warn').mockImplementation(() => {}))
 afterEach(() => vi.restoreAllMocks())
@@ -27,7 +27,8 @@ describe('consent', () => {
     client.setConsent('denied')
     expect(destination.events).toHaveLength(0)
     const state = client.store.getState()
-    expect(state).toMatchObject({
+    expect(state).toEqual({
+      anonymousId: expect.stringMatching(UUID_V4),
       userId: null,
       traits: {},
       groups: {},

@@ -95,7 +95,8 @@ describe('createAnalytics: identity on every call', () => {
     const before = client.store.getState().anonymousId
     client.reset()
     const state = client.store.getState()
-    expect(state).toMatchObject({
+    expect(state).toEqual({
+      anonymousId: expect.stringMatching(UUID_V4),
       userId: null,
       traits: {},
       groups: {},

@@ -67,16 +67,18 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
     if (!cookies || state.consent === 'denied') return state
     const jar = readAnalyticsJsIdentity([cookies])
     let next = state
+    let switched = false
     if (jar.userId && jar.userId !== next.userId) {
       // Another user in the cookie (set by the server or another subdomain): nothing of ours belongs to them.
-      next =
-        next.userId === null
-          ? { ...next, userId: jar.userId }
-          : { ...freshIdentity(jar.anonymousId ?? newId(), next.consent), userId: jar.userId }
+      switched = next.userId !== null
+      next = switched
+        ? { ...freshIdentity(jar.anonymousId ?? newId(), next.consent), userId: jar.userId }
+        : { ...next, userId: jar.userId }
     }
     if (jar.anonymousId && jar.anonymousId !== next.anonymousId)
       next = { ...next, anonymousId: jar.anonymousId }
-    if (jar.groupId && jar.groupId !== next.activeGroupId) {
+    // After a switch the group cookie is the previous user's, so it is not taken up.
+    if (!switched && jar.groupId && jar.groupId !== next.activeGroupId) {
       next = applyGroup(
         next,
         jar.groupId,

@@ -1,5 +1,6 @@
 // Users migrating from analytics.js keep their identity: its keys are read once, on the first start of groupkit.
 // analytics.js writes cookies raw and localStorage JSON-encoded ("\"abc\""), so both forms are accepted.
+import { normalizeTraits, validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import { isRecord } from './sanitizeIdentity.js'
@@ -44,7 +45,10 @@ function readTraits(sources: readonly KeyValueStorage[], key: string): Traits | 
     const raw = source.getItem(key)
     if (raw === null) continue
     const value = parse(raw)
-    if (isRecord(value)) return value as Traits
+    if (!isRecord(value)) continue
+    // Same trait names as a call would store (created_at is createdAt); over-limit traits are kept as they were.
+    const checked = validateTraits(value)
+    return checked.success ? checked.data : normalizeTraits(value as Traits)
   }
   return undefined
 }

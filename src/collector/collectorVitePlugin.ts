@@ -33,7 +33,8 @@ export function collectorVitePlugin(options: CollectorVitePluginOptions = {}): C
     collector,
     configureServer(server) {
       server.middlewares.use(createNodeHandler(collector))
-      server.httpServer?.once('close', () => void collector.close())
+      // A collector passed in belongs to the caller; one made here ends with the dev server.
+      if (!given) server.httpServer?.once('close', () => void collector.close())
     },
   }
 }

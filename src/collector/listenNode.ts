@@ -8,6 +8,8 @@ export async function listenNode(collector: Collector, options: ListenOptions): 
   const host = options.host ?? '127.0.0.1'
   const handler = createNodeHandler(collector)
   const server = http.createServer((req, res) => handler(req, res))
+  // A client trickling a body byte by byte is cut off well before Node's 5-minute default.
+  server.requestTimeout = 30_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => {

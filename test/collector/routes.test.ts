@@ -199,6 +199,15 @@ describe('batch', () => {
     expect(collector.events()).toHaveLength(3)
   })
 
+  test('the same batch sent twice at once is stored once', async () => {
+    const { api, collector } = await start()
+    const body = { batch: [event('track'), event('group'), event('page')] }
+    const answers = await Promise.all([postJson(`${api}/batch`, body), postJson(`${api}/batch`, body)])
+    const counts = (await Promise.all(answers.map((answer) => answer.json()))) as { accepted: number }[]
+    expect(counts.map((count) => count.accepted).sort()).toEqual([0, 3])
+    expect(collector.events()).toHaveLength(3)
+  })
+
   test('the same messageId twice inside one batch is stored once', async () => {
     const { api, collector } = await start()
     const once = event('track')

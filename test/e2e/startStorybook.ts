@@ -1,0 +1,92 @@
+// Starts `storybook dev` (what `npm start` runs) on a free 127.0.0.1 port, with the collector mounted at /v1 by
+// .storybook/main.ts, and stops it again. Its own process group, so stopping it ends every child it started.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+export interface RunningStorybook {
+  url: string
+  /** What Storybook printed, for a failure message. */
+  output(): string
+  stop(): Promise<void>
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BIN = fileURLToPath(new URL('../../node_modules/storybook/dist/bin/dispatcher.js', import.meta.url))
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitUntilServing(url: string, exited: () => string | null, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const exit = exited()
+    if (exit !== null) throw new Error(`storybook dev exited (${exit}) before serving`)
+    try {
+      if ((await fetch(`${url}/index.json`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`storybook dev did not serve ${url} within ${timeoutMs} ms`)
+}
+
+export async function startStorybook(timeoutMs = 90_000): Promise<RunningStorybook> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'dev',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--exact-port',
+      '--ci',
+      '--no-open',
+      '--quiet',
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BROWSER: 'none' },
+    },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  let exit: string | null = null
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exit = `code ${code}, signal ${signal}`
+      resolve()
+    }),
+  )
+  const stop = async () => {
+    if (exit !== null || child.pid === undefined) return
+    process.kill(-child.pid, 'SIGTERM')
+    const killed = setTimeout(() => exit === null && child.pid && process.kill(-child.pid, 'SIGKILL'), 5000)
+    await exited
+    clearTimeout(killed)
+  }
+  try {
+    await waitUntilServing(url, () => exit, timeoutMs)
+  } catch (error) {
+    await stop()
+    throw new Error(`${(error as Error).message}\n${output}`)
+  }
+  return { url, output: () => output, stop }
+}

@@ -6,9 +6,10 @@ import {
   validateTraits,
   ValidationError,
   type Traits,
+  type ValidationResult,
 } from '../../src/spec/index.js'
 
-function expectResult(result: ReturnType<typeof validateTraits>) {
+function expectResult(result: ValidationResult<unknown>) {
   expect(typeof result.success).toBe('boolean')
   if (result.success) expect(JSON.parse(JSON.stringify(result.data))).toEqual(result.data)
   else {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { createMemoryStorage } from '../../../src/core/index.js'
+import { createGroupDedupe, groupSignature, stableStringify } from '../../../src/core/group/groupDedupe.js'
+
+const call = {
+  userId: 'u1',
+  anonymousId: 'a1',
+  groupId: 'acme',
+  traits: { name: 'ACME', address: { city: 'Paris', street: 'x' } },
+}
+
+describe('group signature', () => {
+  it('ignores key order at every depth', () => {
+    expect(stableStringify({ b: 1, a: { d: [1, { y: 1, x: 2 }], c: 2 } })).toBe(
+      '{"a":{"c":2,"d":[1,{"x":2,"y":1}]},"b":1}',
+    )
+    const reordered = { ...call, traits: { address: { street: 'x', city: 'Paris' }, name: 'ACME' } }
+    expect(groupSignature(reordered)).toBe(groupSignature(call))
+  })
+
+  it('changes with the user, the anonymousId, the group or any trait', () => {
+    const base = groupSignature(call)
+    expect(groupSignature({ ...call, userId: null })).not.toBe(base)
+    expect(groupSignature({ ...call, anonymousId: 'a2' })).not.toBe(base)
+    expect(groupSignature({ ...call, groupId: 'other' })).not.toBe(base)
+    expect(groupSignature({ ...call, traits: { ...call.traits, name: null } })).not.toBe(base)
+  })
+
+  it('is persisted, so another client over the same storage sees it', () => {
+    const storage = createMemoryStorage()
+    createGroupDedupe(storage).remember(groupSignature(call))
+    const other = createGroupDedupe(storage)
+    expect(other.isRepeat(groupSignature(call))).toBe(true)
+    other.clear()
+    expect(other.isRepeat(groupSignature(call))).toBe(false)
+  })
+})

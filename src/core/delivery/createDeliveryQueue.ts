@@ -222,7 +222,9 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     environment.subscribePageHide(onPageHide),
   ]
 
+  // What earlier pages left is visible from the start, not a task later.
   refreshCounts()
+  status.commit()
   scheduler.arm()
 
   return {

@@ -7,6 +7,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   const text = value.trim()
   if (text === '') return null
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
+  // An HTTP date names its day and month; Date.parse alone would also take "-5" as a year.
+  if (!/[a-z]/i.test(text)) return null
   const at = Date.parse(text)
   if (Number.isNaN(at)) return null
   return Math.max(0, at - now)

@@ -274,3 +274,35 @@ export function wireKit() {
 }
 
 export const ids = (events: readonly { messageId: string }[]) => events.map((event) => event.messageId)
+
+/** A clock that only moves when told to: `advance(ms)` fires what falls due, in order. */
+export function manualClock(start = 1_700_000_000_000) {
+  let now = start
+  let nextId = 1
+  const timers = new Map<number, { at: number; callback: () => void }>()
+  const clock: DeliveryClock & { advance(ms: number): void; pending(): number } = {
+    setTimeout(callback, ms) {
+      const id = nextId++
+      timers.set(id, { at: now + ms, callback })
+      return id
+    },
+    clearTimeout: (handle) => void timers.delete(handle as number),
+    now: () => now,
+    random: () => 0.5,
+    pending: () => timers.size,
+    advance(ms) {
+      const until = now + ms
+      for (;;) {
+        const due = [...timers.entries()]
+          .filter(([, timer]) => timer.at <= until)
+          .sort((a, b) => a[1].at - b[1].at)[0]
+        if (!due) break
+        timers.delete(due[0])
+        now = due[1].at
+        due[1].callback()
+      }
+      now = until
+    },
+  }
+  return clock
+}

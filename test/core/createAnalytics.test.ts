@@ -271,4 +271,24 @@ describe('createAnalytics: activity', () => {
       deadLetters: [],
     })
   })
+
+  it('debug: true traces calls, suppressions and filters to the console', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const { client } = memoryClient({ debug: true })
+    client.group('acme', { name: 'ACME' })
+    client.group('acme', { name: 'ACME' })
+    const lines = debug.mock.calls.map((call) => String(call[0]))
+    expect(lines.some((line) => /group .* queued/.test(line))).toBe(true)
+    expect(
+      lines.some((line) => /group "acme" not sent: unchanged since the last group call sent/.test(line)),
+    ).toBe(true)
+  })
+
+  it('is silent with debug off', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const { client } = memoryClient()
+    client.group('acme')
+    client.group('acme')
+    expect(debug).not.toHaveBeenCalled()
+  })
 })

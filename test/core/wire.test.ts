@@ -1,5 +1,5 @@
 // The client against the real collector on 127.0.0.1: what arrives is what a Segment destination would get.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createCollector } from '../../src/collector/index.js'
 import type { Collector } from '../../src/collector/index.js'
 import { createAnalytics, createMemoryStorage } from '../../src/core/index.js'
@@ -17,8 +17,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function wire() {
-  const collector: Collector = createCollector({ readable: true, writeKeys: [WRITE_KEY] })
+async function wire(collectorOptions: Parameters<typeof createCollector>[0] = {}) {
+  const collector: Collector = createCollector({
+    readable: true,
+    writeKeys: [WRITE_KEY],
+    ...collectorOptions,
+  })
   const server = await collector.listen({ host: '127.0.0.1', port: 0 })
   cleanups.push(() => collector.close())
   const errors: AnalyticsError[] = []
@@ -179,5 +183,33 @@ describe('on the wire', () => {
     const delivered = analytics.activity.getState().filter((e) => e.kind === 'delivered')
     expect(delivered.map((e) => e.messageId)).toEqual([result.ok ? result.event.messageId : 'none'])
     expect(analytics.delivery.getState()).toMatchObject({ pending: 0, delivered: 1 })
+  })
+
+  it('an event the server refuses lands in the activity log as dead while the others are delivered', async () => {
+    const { collector, client, errors } = await wire({ strictGroupId: true })
+    const analytics = client()
+    analytics.group('Acme Corp', { name: 'ACME' })
+    analytics.track('Fine')
+    await analytics.flush()
+    await vi.waitFor(() => expect(analytics.activity.getState().map((e) => e.kind)).toContain('dead'))
+    expect(collector.events().map((e) => e.type)).toEqual(['track'])
+    expect(analytics.delivery.getState().deadLetters).toHaveLength(1)
+    expect(errors.map((e) => e.code)).toContain('dead_letter')
+  })
+
+  it('a wrong write key is reported once as unauthorized and the events stay queued', async () => {
+    const { client, errors } = await wire()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const analytics = client({ writeKey: 'wk_wrong_key' })
+    analytics.track('a')
+    analytics.track('b')
+    await analytics.flush()
+    await analytics.flush()
+    const unauthorized = errors.filter((e) => e.code === 'unauthorized')
+    expect(unauthorized).toHaveLength(1)
+    expect(unauthorized[0]?.message).toContain("write key 'wk_w…' was refused")
+    expect(analytics.delivery.getState().pending).toBe(2)
+    expect(warn).toHaveBeenCalled()
+    warn.mockRestore()
   })
 })

@@ -116,24 +116,38 @@ export interface RetryPolicy {
 }
 
 export interface AnalyticsOptions {
+  /** Your Segment source's write key, sent as `Authorization: Basic base64(writeKey:)`. Required unless apiHost is
+   *  null; a missing one is reported once through `onError`. */
   writeKey: string
   /** Includes the version path. null: no HTTP delivery, events reach destination plugins only.
+   *  Without a window (SSR) nothing is sent unless `fetch` is passed too (workers, tests).
    *  @default 'https://api.segment.io/v1' */
   apiHost?: string | null
-  /** @default 20 */
+  /** Send as soon as this many events are queued. @default 20 */
   flushAt?: number
-  /** @default 1000 */
+  /** Send what is queued at most this many ms after it was queued. @default 1000 */
   flushInterval?: number
-  /** @default 10_000 */
+  /** Most events kept while they cannot be sent; the oldest is dropped (and reported) first. @default 10_000 */
   maxQueueSize?: number
+  /** Backoff for failed sends (network errors, 408, 429, 5xx). @default { maxAttempts: Infinity, baseDelayMs: 500, maxDelayMs: 60_000 } */
   retry?: RetryPolicy
-  /** @default 'localStorage' in a browser, 'memory' elsewhere */
+  /** Where the identity (and the delivery queue) persist. `localStorage` mirrors the ids to analytics.js cookies
+   *  (`ajs_anonymous_id`, `ajs_user_id`, `ajs_group_id`; the cookie wins when they disagree). `cookie` keeps the
+   *  identity in cookies and the queue in localStorage (a queue does not fit in cookies). A backend that is full or
+   *  unavailable falls back to memory, reported once (code `storage`).
+   *  @default 'localStorage' in a browser, 'memory' elsewhere */
   storage?: 'localStorage' | 'cookie' | 'memory' | KeyValueStorage
-  /** @default 'granted' */
+  /** Consent until the user chooses with `setConsent` (a stored choice wins over this option on later loads).
+   *  `pending` keeps events without sending them; `denied` collects nothing (calls return `{ ok: false }` with code
+   *  `dropped`, not reported through onError).
+   *  @default 'granted' */
   consent?: ConsentState
-  /** What `setConsent('denied')` does to the stored identity. @default true */
+  /** What `setConsent('denied')` does to the stored identity: forget it, cookies included. @default true */
   wipeOnDeny?: boolean
+  /** Enrichers, filters and destinations, run in this order within each kind. @default [] */
   plugins?: Plugin[]
+  /** Hears every problem: wrong calls, refused events, delivery failures, storage fallbacks, throwing plugins.
+   *  @default none (dev builds still print a console warning for the caller's own mistakes) */
   onError?: (error: AnalyticsError) => void
   /** Log every call, suppression and delivery to the console. @default false */
   debug?: boolean
@@ -141,7 +155,9 @@ export interface AnalyticsOptions {
   dedupeGroups?: boolean
   /** Put the active group's id on every non-group call as context.groupId. @default true */
   groupContext?: boolean
-  /** Trait/property names (any depth) or a function that keeps personal data off the wire. */
+  /** Trait/property names (any depth of traits, properties and context, case-insensitive) or a function that
+   *  keeps personal data off the wire; applied after enrichers, before the queue and every destination.
+   *  @default none */
   redact?: readonly string[] | ((event: SegmentEvent) => SegmentEvent)
   /** Gzip batches with CompressionStream where available. @default true */
   compress?: boolean
@@ -167,18 +183,28 @@ export interface AnalyticsClient {
     options?: CallOptions,
   ): CallResult
   /** Updates the active group. */
-  group<T extends object = GroupTraits>(groupId: null, traits: GroupTraits<T>, options?: CallOptions): CallResult
+  group<T extends object = GroupTraits>(
+    groupId: null,
+    traits: GroupTraits<T>,
+    options?: CallOptions,
+  ): CallResult
   group<T extends object = GroupTraits>(traits: GroupTraits<T>, options?: CallOptions): CallResult
   track(event: string, properties?: Record<string, JsonValue>, options?: CallOptions): CallResult
   page(name?: string, properties?: Record<string, JsonValue>, options?: CallOptions): CallResult
   alias(userId: string, previousId?: string, options?: CallOptions): CallResult
+  /** Logout: clears user, traits, groups and the last group call sent, and makes a new anonymousId. */
   reset(): void
+  /** Sends what is queued now and waits for asynchronous destinations. */
   flush(): Promise<void>
+  /** Flushes, then stops timers, listeners and cross-tab sync; later calls return `{ ok: false }`. */
   close(): Promise<void>
   /** Returns a function that removes the plugin. */
   use(plugin: Plugin): () => void
+  /** Records the user's choice (persisted): `granted` sends what waited, `denied` drops it and stops collecting. */
   setConsent(state: ConsentState): void
+  /** Removes the membership and its traits locally (right to deletion); sends nothing. */
   forgetGroup(groupId: string): void
+  /** Copies of every membership the client holds (data portability). */
   exportGroups(): GroupMembership[]
   readonly store: ReadableStore<IdentityState>
   readonly delivery: ReadableStore<DeliveryStatus>

@@ -90,4 +90,12 @@ describe('consent', () => {
     client.track('back')
     expect(destination.ofType('track')[0]?.userId).toBeUndefined()
   })
+
+  it('while pending, at most maxQueueSize events wait; each one dropped is reported', () => {
+    const { client, destination, errors } = memoryClient({ consent: 'pending', maxQueueSize: 3 })
+    for (let i = 0; i < 5; i++) client.track(`e${i}`)
+    expect(errors.map((e) => e.code)).toEqual(['dropped', 'dropped'])
+    client.setConsent('granted')
+    expect(destination.events.map((e) => (e.type === 'track' ? e.event : ''))).toEqual(['e2', 'e3', 'e4'])
+  })
 })

@@ -123,7 +123,16 @@ export function createEmitter(options: EmitterOptions): Emitter {
       if (consent === 'granted') toDestinations(event)
       else {
         buffer.push(event)
-        if (buffer.length > options.maxBuffer) buffer.shift()
+        const dropped = buffer.length > options.maxBuffer ? buffer.shift() : undefined
+        // With a queue, its own overflow report covers the same event; without one, this is the only word of it.
+        if (dropped && !queue) {
+          report({
+            code: 'dropped',
+            message: `${options.maxBuffer} events wait for consent: the oldest (${dropped.type} ${dropped.messageId}) was dropped`,
+            messageId: dropped.messageId!,
+            event: dropped,
+          })
+        }
       }
       onSent?.()
       debug(

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { describeValue } from './describe.js'
 import {
   idSchema,
+  nonEmptyText,
   problemCheck,
   type Problem,
   jsonObjectSchema,
@@ -12,11 +13,7 @@ import {
 
 /** The fields every Segment call may carry (the spec's "common fields"). */
 export const commonFields = {
-  messageId: z.optional(
-    z
-      .string({ error: (iss) => `${where(iss)} must be a string, got ${describeValue(iss.input)}` })
-      .check(z.minLength(1, { error: (iss) => `${where(iss)} must not be empty` })),
-  ),
+  messageId: z.optional(nonEmptyText()),
   /** When the call happened, by the sender's clock. */
   timestamp: z.optional(timeSchema),
   sentAt: z.optional(timeSchema),
@@ -28,7 +25,7 @@ export const commonFields = {
   anonymousId: z.optional(z.nullable(idSchema())),
   channel: z.optional(textSchema),
   version: z.optional(
-    z.union([z.string(), z.number()], {
+    z.custom<string | number>((value) => typeof value === 'string' || typeof value === 'number', {
       error: (iss) => `${where(iss)} must be a string or a number, got ${describeValue(iss.input)}`,
     }),
   ),

@@ -59,18 +59,8 @@ const isIdLike = (value: unknown): value is string | number =>
  * Missing says `Missing required field: <path>`, the exact seed wording.
  */
 export function idSchema(maxLength?: number) {
-  const checks: z.core.$ZodCheck<string>[] = [
-    z.minLength(1, { error: (iss) => `${where(iss)} must not be empty` }),
-  ]
-  if (maxLength !== undefined)
-    checks.push(
-      z.maxLength(maxLength, {
-        error: (iss) =>
-          `${where(iss)} is ${String((iss.input as string).length)} characters long; the limit is ${maxLength}`,
-      }),
-    )
-  return z.pipe(
-    z.pipe(
+  return z
+    .pipe(
       z.custom<string | number>(isIdLike, {
         error: (iss) =>
           iss.input === undefined || iss.input === null
@@ -78,9 +68,37 @@ export function idSchema(maxLength?: number) {
             : `${where(iss)} must be a string or a number, got ${describeValue(iss.input)}`,
       }),
       z.transform((value: string | number) => String(value)),
-    ),
-    z.string().check(...checks),
-  )
+    )
+    .check(
+      problemCheck((id: string) =>
+        id.length === 0
+          ? [{ code: 'too_small', path: [], detail: 'must not be empty' }]
+          : maxLength !== undefined && id.length > maxLength
+            ? [
+                {
+                  code: 'too_long',
+                  path: [],
+                  detail: `is ${id.length} characters long; the limit is ${maxLength}`,
+                },
+              ]
+            : [],
+      ),
+    )
+}
+
+/**
+ * A non-empty string. `hint` ends the sentence for a missing or empty value.
+ * (z.custom rather than z.string: it keeps zod's string type and length checks out of the bundle.)
+ */
+export function nonEmptyText(hint = '') {
+  return z.custom<string>((value) => typeof value === 'string' && value.length > 0, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `Missing required field: ${where(iss)}${hint}`
+        : iss.input === ''
+          ? `${where(iss)} must not be empty${hint}`
+          : `${where(iss)} must be a string, got ${describeValue(iss.input)}`,
+  })
 }
 
 // ISO 8601 date or date-time; Date.parse then rules out impossible dates such as month 13.
@@ -120,5 +138,7 @@ export const jsonObjectSchema = z.pipe(
 
 /** An optional free-text field; null is accepted as "not set" (analytics.js sends `name: null` for pages). */
 export const textSchema = z.nullable(
-  z.string({ error: (iss) => `${where(iss)} must be a string, got ${describeValue(iss.input)}` }),
+  z.custom<string>((value) => typeof value === 'string', {
+    error: (iss) => `${where(iss)} must be a string, got ${describeValue(iss.input)}`,
+  }),
 )

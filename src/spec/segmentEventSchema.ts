@@ -1,28 +1,15 @@
 import * as z from 'zod/mini'
 import { aliasEventSchema } from './aliasEventSchema.js'
-import { describeValue } from './describe.js'
 import { groupEventSchema } from './groupEventSchema.js'
 import { identifyEventSchema } from './identifyEventSchema.js'
 import { pageEventSchema } from './pageEventSchema.js'
 import { trackEventSchema } from './trackEventSchema.js'
+import { typeMessage } from './typeMessage.js'
 
-const TYPES = '"group", "identify", "track", "page" or "alias"'
-
-function typeMessage(input: unknown): string {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return `The event must be an object (a Segment payload such as { type: 'group', groupId, userId }), got ${describeValue(input)}`
-  let type: unknown
-  try {
-    type = (input as { type?: unknown }).type
-  } catch {
-    type = undefined
-  }
-  return type === undefined
-    ? `Missing required field: type (one of ${TYPES})`
-    : `type must be one of ${TYPES}, got ${describeValue(type)}`
-}
-
-/** Any of the five Segment calls, told apart by `type`. */
+/**
+ * Any of the five Segment calls, told apart by `type`. validateEvent picks the call's schema itself (see
+ * eventSchemas.ts) so apps that only validate do not ship zod's discriminated union.
+ */
 export const segmentEventSchema = z.discriminatedUnion(
   'type',
   [groupEventSchema, identifyEventSchema, trackEventSchema, pageEventSchema, aliasEventSchema],

@@ -3,8 +3,10 @@ import { describeError } from './describe.js'
 import { isPlainObject } from './isPlainObject.js'
 import { isValidGroupIdStrict } from './isValidGroupIdStrict.js'
 import { fromJsonProblem, fromZodIssue, mergeIssues } from './issues.js'
-import { segmentEventSchema } from './segmentEventSchema.js'
+import { aliasEventSchema } from './aliasEventSchema.js'
+import { schemaForType } from './eventSchemas.js'
 import { toJson } from './toJson.js'
+import { typeMessage } from './typeMessage.js'
 import { ValidationError, type ValidationIssue, type ValidationResult } from './ValidationError.js'
 
 export interface ValidateEventOptions {
@@ -15,9 +17,6 @@ export interface ValidateEventOptions {
    */
   strictGroupId?: boolean
 }
-
-// alias names its users with userId and previousId instead.
-const NEEDS_IDENTITY = new Set<unknown>(['group', 'identify', 'track', 'page'])
 
 function fail(issues: ValidationIssue[]): { success: false; error: ValidationError } {
   return { success: false, error: new ValidationError(issues) }
@@ -32,17 +31,26 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
   try {
     const json = toJson(input)
     const jsonIssues = json.problems.map((problem) => fromJsonProblem(problem, 'The event'))
-    if (!isPlainObject(json.value)) {
-      if (jsonIssues.length > 0) return fail(jsonIssues)
+    const event = json.value
+    if (!isPlainObject(event))
+      return fail(
+        jsonIssues.length > 0
+          ? jsonIssues
+          : [{ code: 'invalid_type', path: [], message: typeMessage(event) }],
+      )
+    const schema = schemaForType(event['type'])
+    if (!schema) {
+      const code = event['type'] === undefined ? 'required' : 'invalid_value'
+      return fail(mergeIssues(jsonIssues, [{ code, path: ['type'], message: typeMessage(event) }]))
     }
-    const parsed = segmentEventSchema.safeParse(json.value)
-    const schemaIssues = parsed.success ? [] : parsed.error.issues.map(fromZodIssue)
-    const issues = mergeIssues(jsonIssues, schemaIssues)
-    if (!parsed.success && isPlainObject(json.value) && NEEDS_IDENTITY.has(json.value['type'])) {
-      const reported = issues.some((issue) => issue.message === MISSING_IDENTITY)
-      if (!reported && identityProblems(json.value).length > 0)
-        issues.push({ code: 'required', path: ['userId'], message: MISSING_IDENTITY })
-    }
+    const parsed = schema.safeParse(event)
+    const issues = mergeIssues(jsonIssues, parsed.success ? [] : parsed.error.issues.map(fromZodIssue))
+    // zod skips the object-level identity check once a field failed; report it anyway, so one round trip shows
+    // everything to fix.
+    const needsIdentity =
+      schema !== aliasEventSchema && !issues.some((issue) => issue.message === MISSING_IDENTITY)
+    if (!parsed.success && needsIdentity && identityProblems(event).length > 0)
+      issues.push({ code: 'required', path: ['userId'], message: MISSING_IDENTITY })
     if (parsed.success && options?.strictGroupId === true && parsed.data.type === 'group') {
       const id = parsed.data.groupId
       if (!isValidGroupIdStrict(id))

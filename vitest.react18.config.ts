@@ -2,6 +2,7 @@
 // The React suites against React 18 (run by scripts/test-react18.mjs, which installs it outside the project).
 // Every import of react and react-dom, ours and those of the libraries under test, goes to that copy.
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, mergeConfig } from 'vite'
 import base from './vite.config.js'
 
@@ -20,18 +21,30 @@ const files: Record<string, string> = {
   'react-dom/test-utils': join(reactDom, 'test-utils.js'),
 }
 
+// Its CommonJS build would require react-dom from the project's node_modules, past the aliases: use the ES build.
+const testingLibrary = fileURLToPath(
+  new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url),
+)
+
 export default mergeConfig(
   base,
   defineConfig({
     resolve: {
-      alias: Object.entries(files).map(([id, file]) => ({
-        find: new RegExp(`^${id.replace('/', '\\/')}$`),
-        replacement: file,
-      })),
+      alias: [
+        ...Object.entries(files).map(([id, file]) => ({
+          find: new RegExp(`^${id.replace('/', '\\/')}$`),
+          replacement: file,
+        })),
+        { find: /^@testing-library\/react$/, replacement: testingLibrary },
+      ],
     },
     test: {
       include: ['test/react/**/*.test.{ts,tsx}', 'test/query/**/*.test.{ts,tsx}'],
+      // <Activity> is React 19's.
+      exclude: ['test/react/**/*.activity.test.tsx', 'node_modules/**'],
       typecheck: { enabled: false },
+      env: { GROUPKIT_EXPECT_REACT: '18' },
+      setupFiles: ['test/react/support/expectReactVersion.ts'],
       // Libraries that import react must go through the aliases too, not Node's resolution from node_modules.
       server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
     },

@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, cleanup, screen, waitFor } from '@testing-library/react'
-import { afterEach, expect, it, vi } from 'vitest'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { expect, it, vi } from 'vitest'
 import { useGroupMutation } from '../../src/query/index.js'
 import { AnalyticsProvider, useGroup } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from '../react/support/clients.js'
-
-afterEach(cleanup)
 
 interface Workspace {
   id: string
@@ -40,7 +38,7 @@ it('re-sends the group with the updated traits once the mutation succeeds, then 
     </QueryClientProvider>,
   )
   expect(screen.getByRole('button').textContent).toBe('free 3')
-  await act(async () => screen.getByRole('button').click())
+  fireEvent.click(screen.getByRole('button'))
 
   await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
   expect(onSuccess.mock.calls[0]?.[0]).toEqual({ id: 'ws_acme', plan: 'pro', seats: 3 })
@@ -81,9 +79,9 @@ it('sends nothing when the mutation fails or group() returns null', async () => 
       </AnalyticsProvider>
     </QueryClientProvider>,
   )
-  await act(async () => screen.getByRole('button', { name: 'empty' }).click())
+  fireEvent.click(screen.getByRole('button', { name: 'empty' }))
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('error'))
-  await act(async () => screen.getByRole('button', { name: 'skip' }).click())
+  fireEvent.click(screen.getByRole('button', { name: 'skip' }))
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('success'))
   expect(destination.ofType('group')).toEqual([])
 })

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { keepPreviousData, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { act, cleanup, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { useQueryGroup } from '../../src/query/index.js'
 import { AnalyticsProvider, type AnalyticsClient } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from '../react/support/clients.js'
@@ -38,8 +38,6 @@ function fakeApi(initial: Record<string, Workspace>) {
     },
   }
 }
-
-afterEach(cleanup)
 
 function setup(options: { placeholder?: boolean } = {}) {
   const api = fakeApi({

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 import { useState } from 'react'
-import { act, cleanup, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as core from '../../src/core/index.js'
+import type * as Core from '../../src/core/index.js'
 import { AnalyticsProvider, useAnalytics, type AnalyticsClient } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
 
 // Wraps the real factory to count clients and closes; the provider imports it from the same barrel.
 const made = vi.hoisted(() => ({ clients: [] as unknown[], closes: 0 }))
 vi.mock('../../src/core/index.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/core/index.js')>()
+  const actual = await importOriginal<typeof Core>()
   return {
     ...actual,
     createAnalytics: (options: Parameters<typeof actual.createAnalytics>[0]) => {
@@ -28,9 +29,8 @@ vi.mock('../../src/core/index.js', async (importOriginal) => {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 5))
 
-afterEach(async () => {
-  cleanup()
-  await nextTask() // lets the provider's deferred close of this test's client happen before counting again
+beforeEach(async () => {
+  await nextTask() // lets the provider's deferred close of the last test's client happen before counting again
   made.clients.length = 0
   made.closes = 0
 })
@@ -59,8 +59,8 @@ describe('<AnalyticsProvider>', () => {
         <Child />
       </AnalyticsProvider>,
     )
-    act(() => screen.getByRole('button').click())
-    act(() => screen.getByRole('button').click())
+    fireEvent.click(screen.getByRole('button'))
+    fireEvent.click(screen.getByRole('button'))
     await nextTask()
 
     expect(made.clients).toHaveLength(1)
@@ -81,8 +81,8 @@ describe('<AnalyticsProvider>', () => {
 
     const { client } = memoryClient()
     const close = vi.spyOn(client, 'close')
-    const given = renderStrict(<AnalyticsProvider client={client} />)
-    given.unmount()
+    const { unmount: unmountGiven } = renderStrict(<AnalyticsProvider client={client} />)
+    unmountGiven()
     await nextTask()
     expect(close).not.toHaveBeenCalled()
   })
@@ -106,7 +106,7 @@ describe('<AnalyticsProvider>', () => {
     )
     const { rerender } = renderStrict(ui)
     rerender(ui)
-    act(() => screen.getByRole('button').click())
+    fireEvent.click(screen.getByRole('button'))
     expect(new Set(tracks).size).toBe(1)
     expect(destination.ofType('track').map((event) => event.event)).toEqual(['Clicked'])
   })

@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
 import { useState } from 'react'
-import { cleanup, fireEvent, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { AnalyticsProvider, Group, Identify, Track } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
-
-afterEach(cleanup)
 
 describe('<Track>', () => {
   it('on click tracks with the current identity, keeps the child’s own onClick and adds no element', () => {

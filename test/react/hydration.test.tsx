@@ -2,7 +2,7 @@
 import { StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { act } from '@testing-library/react'
+import { act, within } from '@testing-library/react'
 import { afterEach, expect, it, vi } from 'vitest'
 import {
   AnalyticsInspector,
@@ -42,6 +42,7 @@ function Header() {
 it('hydrates HTML rendered without the browser identity with no mismatch, then shows the stored identity', async () => {
   // The server knows nothing of this browser; the browser's client already holds a signed-in user and a group.
   const server = memoryClient().client
+  // eslint-disable-next-line testing-library/render-result-naming-convention -- an HTML string, not a render result
   const html = renderToString(<App client={server} />)
 
   const { client } = memoryClient()
@@ -53,16 +54,16 @@ it('hydrates HTML rendered without the browser identity with no mismatch, then s
   document.body.appendChild(container)
   const recoverable = vi.fn()
   const consoleError = vi.spyOn(console, 'error')
-  await act(async () => {
-    hydrateRoot(container, <App client={client} />, { onRecoverableError: recoverable })
-  })
+  const root = await act(async () =>
+    hydrateRoot(container, <App client={client} />, { onRecoverableError: recoverable }),
+  )
 
   expect(recoverable).not.toHaveBeenCalled()
   expect(consoleError).not.toHaveBeenCalled()
-  expect(container.querySelector('[data-testid="user"]')?.textContent).toBe('user_ada')
-  expect(container.querySelector('[data-testid="anon"]')?.textContent).toBe(
-    client.store.getState().anonymousId,
-  )
-  expect(container.querySelector('[data-testid="plan"]')?.textContent).toBe('pro')
+  const view = within(container)
+  expect(view.getByTestId('user').textContent).toBe('user_ada')
+  expect(view.getByTestId('anon').textContent).toBe(client.store.getState().anonymousId)
+  expect(view.getByTestId('plan').textContent).toBe('pro')
+  act(() => root.unmount())
   container.remove()
 })

@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
 import { Profiler } from 'react'
-import { act, cleanup } from '@testing-library/react'
-import { afterEach, expect, it } from 'vitest'
+import { act } from '@testing-library/react'
+import { expect, it } from 'vitest'
 import { AnalyticsProvider, useAnalytics, useIdentity } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
-
-afterEach(cleanup)
 
 it('emitting 100 events re-renders no component that did not select what changed', () => {
   const { client, destination } = memoryClient()

@@ -33,6 +33,7 @@ it('renders on a server with no window, sending nothing and touching no browser 
   expect(typeof document).toBe('undefined')
   const fetch = vi.spyOn(globalThis, 'fetch')
 
+  // eslint-disable-next-line testing-library/render-result-naming-convention -- an HTML string, not a render result
   const html = renderToString(
     <AnalyticsProvider writeKey="wk_ssr">
       <Identify userId="user_ada" />

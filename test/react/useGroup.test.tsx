@@ -1,14 +1,8 @@
 // @vitest-environment jsdom
 import { useState } from 'react'
-import { cleanup, fireEvent, screen } from '@testing-library/react'
+import { fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  AnalyticsProvider,
-  Identify,
-  useGroup,
-  useIdentity,
-  type AnalyticsClient,
-} from '../../src/react/index.js'
+import { AnalyticsProvider, Identify, useGroup, type AnalyticsClient } from '../../src/react/index.js'
 import { memoryClient, renderStrict, startCollector } from './support/clients.js'
 
 type Collector = Awaited<ReturnType<typeof startCollector>>
@@ -55,7 +49,6 @@ describe('useGroup at the real collector', () => {
     wire = await startCollector()
   })
   afterEach(async () => {
-    cleanup()
     await wire.stop()
   })
 
@@ -80,6 +73,8 @@ describe('useGroup at the real collector', () => {
       expect(event.anonymousId).toBe(anonymousId)
     }
     expect(groups[1]).toMatchObject({ traits: { name: 'Globex', plan: 'free' } })
+    // React itself called group() once per switch: the client had no duplicate to suppress.
+    expect(client.activity.getState().filter((entry) => entry.kind === 'suppressed')).toEqual([])
   })
 
   it('re-sends the active group for the user who logs in', async () => {
@@ -124,8 +119,6 @@ describe('useGroup at the real collector', () => {
 })
 
 describe('useGroup', () => {
-  afterEach(cleanup)
-
   function Workspace(props: { id: string | null; plan: string; seats?: number; enabled?: boolean }) {
     const traits: Record<string, string | number> =
       props.seats === undefined ? { plan: props.plan } : { plan: props.plan, seats: props.seats }
@@ -178,6 +171,22 @@ describe('useGroup', () => {
     expect(state()).toMatchObject({ groupId: 'ws_acme', sent: false })
     rerender(ui('ws_acme', true))
     expect(destination.ofType('group')).toHaveLength(1)
+  })
+
+  it('calls group() once per change by itself, without leaning on the client’s dedupe', () => {
+    const { client, destination } = memoryClient({ dedupeGroups: false })
+    const ui = (id: string, plan: string) => (
+      <AnalyticsProvider client={client}>
+        <Workspace id={id} plan={plan} />
+      </AnalyticsProvider>
+    )
+    const { rerender } = renderStrict(ui('ws_acme', 'pro'))
+    rerender(ui('ws_acme', 'pro'))
+    rerender(ui('ws_acme', 'pro'))
+    expect(destination.ofType('group')).toHaveLength(1)
+    rerender(ui('ws_acme', 'free'))
+    rerender(ui('ws_acme', 'free'))
+    expect(destination.ofType('group').map((event) => event.traits?.['plan'])).toEqual(['pro', 'free'])
   })
 
   it('switching a→b→a sends each switch: downstream reads the latest group call as the current account', () => {

@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react'
-import { afterEach, expect, it } from 'vitest'
+import { screen } from '@testing-library/react'
+import { expect, it } from 'vitest'
 import { AnalyticsProvider, useIdentify, useIdentity } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
-
-afterEach(cleanup)
 
 function Session({ userId, plan }: { userId: string | null; plan: string }) {
   const { error } = useIdentify(userId, { plan })

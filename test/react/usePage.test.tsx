@@ -1,10 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup } from '@testing-library/react'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { AnalyticsProvider, usePage } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
-
-afterEach(cleanup)
 
 function Route({ path, title }: { path: string; title: string }) {
   // As with a router: the pathname is the trigger; the title may change without a new page view.

@@ -1,13 +1,22 @@
 import { StrictMode, type ReactNode } from 'react'
-import { render } from '@testing-library/react'
+// eslint-disable-next-line testing-library/no-manual-cleanup -- vitest globals are off, so RTL cannot register its own
+import { cleanup, render } from '@testing-library/react'
+import { afterEach } from 'vitest'
 import { createAnalytics, createMemoryDestination, type AnalyticsOptions } from '../../../src/core/index.js'
 import { createCollector } from '../../../src/collector/index.js'
 
 export const WRITE_KEY = 'wk_react_test'
 
-/** Every render in these suites goes through StrictMode, so double effects and double renders are exercised. */
+// Unmounts what a test rendered, for every file that imports these helpers.
+afterEach(() => cleanup())
+
+/**
+ * Every render in these suites goes through StrictMode, so double renders and double effects are exercised.
+ * StrictMode must be the root element: inside RTL's `wrapper` component React double-renders but runs effects once.
+ */
 export function renderStrict(ui: ReactNode) {
-  return render(ui, { wrapper: ({ children }) => <StrictMode>{children}</StrictMode> })
+  const view = render(<StrictMode>{ui}</StrictMode>)
+  return { ...view, rerender: (next: ReactNode) => view.rerender(<StrictMode>{next}</StrictMode>) }
 }
 
 /** A client whose events reach only an in-memory destination: for tests where the wire is not the point. */

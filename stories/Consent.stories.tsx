@@ -50,7 +50,7 @@ function ConsentBanner({ groupId, traits }: Args) {
 }
 
 const meta = {
-  title: 'Flows/Consent (pending → granted)',
+  title: 'Flows/Consent (pending, then granted)',
   component: ConsentBanner,
   decorators: [withAnalytics],
   parameters: { analytics: { consent: 'pending' } },

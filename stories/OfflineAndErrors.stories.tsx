@@ -11,7 +11,8 @@ import * as styles from './support/styles.js'
 
 const faults = {
   none: null,
-  '503 Service Unavailable (until cleared)': { status: 503 },
+  // Bounded, so a fault never outlives the story: the collector is shared by every story.
+  '503 Service Unavailable (next 6 requests)': { status: 503, times: 6 },
   '429 Too Many Requests, Retry-After 5 s (once)': { status: 429, retryAfterSeconds: 5, times: 1 },
   '500 three times, then OK': { status: 500, times: 3 },
   'slow: answer after 3 s': { delayMs: 3000 },
@@ -132,5 +133,5 @@ export default meta
 export const Recovery: StoryObj<typeof meta> = {}
 
 export const CollectorFailing: StoryObj<typeof meta> = {
-  args: { fault: '503 Service Unavailable (until cleared)' },
+  args: { fault: '503 Service Unavailable (next 6 requests)' },
 }

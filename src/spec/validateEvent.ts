@@ -4,6 +4,7 @@ import { isPlainObject } from './isPlainObject.js'
 import { isValidGroupIdStrict } from './isValidGroupIdStrict.js'
 import { fromJsonProblem, fromZodIssue, mergeIssues } from './issues.js'
 import { aliasEventSchema } from './aliasEventSchema.js'
+import { groupEventSchema } from './groupEventSchema.js'
 import { schemaForType } from './eventSchemas.js'
 import { toJson } from './toJson.js'
 import { typeMessage } from './typeMessage.js'
@@ -51,15 +52,19 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
       schema !== aliasEventSchema && !issues.some((issue) => issue.message === MISSING_IDENTITY)
     if (!parsed.success && needsIdentity && identityProblems(event).length > 0)
       issues.push({ code: 'required', path: ['userId'], message: MISSING_IDENTITY })
-    if (parsed.success && options?.strictGroupId === true && parsed.data.type === 'group') {
-      const id = parsed.data.groupId
-      if (!isValidGroupIdStrict(id))
-        issues.push({
-          code: 'invalid_format',
-          path: ['groupId'],
-          message: `Group ID cannot contain spaces or special characters: groupId ${JSON.stringify(id.slice(0, 40))} may only use letters, digits and _ - . : @`,
-        })
-    }
+    const groupId = event['groupId']
+    const strictProblem =
+      options?.strictGroupId === true &&
+      schema === groupEventSchema &&
+      (typeof groupId === 'string' || typeof groupId === 'number') &&
+      !issues.some((issue) => issue.path[0] === 'groupId') &&
+      !isValidGroupIdStrict(String(groupId))
+    if (strictProblem)
+      issues.push({
+        code: 'invalid_format',
+        path: ['groupId'],
+        message: `Group ID cannot contain spaces or special characters: groupId ${JSON.stringify(String(groupId).slice(0, 40))} may only use letters, digits and _ - . : @`,
+      })
     if (issues.length > 0 || !parsed.success) return fail(issues)
     return { success: true, data: parsed.data }
   } catch (error) {

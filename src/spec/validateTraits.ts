@@ -4,6 +4,7 @@ import { fromJsonProblem, fromZodIssue, mergeIssues } from './issues.js'
 import type { Traits } from './json.js'
 import { toJson } from './toJson.js'
 import { traitsSchema } from './traitsSchema.js'
+import { isUnsafeKey } from './unsafeKeys.js'
 import { ValidationError, type ValidationIssue, type ValidationResult } from './ValidationError.js'
 
 // The schema's messages name the full path, so the traits are checked where `path` says they live.
@@ -43,7 +44,10 @@ function fail(issues: ValidationIssue[]): { success: false; error: ValidationErr
  */
 export function validateTraits(traits: unknown, path = 'traits'): ValidationResult<Traits> {
   try {
-    const segments = String(path).split('.').filter(Boolean)
+    // Path segments become object keys below: the prototype-reaching ones are never used.
+    const segments = String(path)
+      .split('.')
+      .filter((segment) => segment !== '' && !isUnsafeKey(segment))
     if (segments.length === 0) segments.push('traits')
     // No traits is a call without traits, which the spec allows.
     if (traits === undefined) return { success: true, data: {} }

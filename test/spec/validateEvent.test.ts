@@ -223,6 +223,12 @@ describe('validateEvent: groupId', () => {
       })
     })
 
+    it('is reported together with the other problems of the event', () => {
+      const error = refused({ type: 'group', groupId: 'acme corp', traits: [] }, { strictGroupId: true })
+      expect(error.issues.map((issue) => issue.path[0]).sort()).toEqual(['groupId', 'traits', 'userId'])
+      expect(error.message).toContain('Group ID cannot contain spaces or special characters')
+    })
+
     it('checks the string a numeric id becomes', () => {
       expect(accepted({ type: 'group', ...user, groupId: 42 }, { strictGroupId: true })).toMatchObject({
         groupId: '42',

@@ -68,3 +68,13 @@ describe('validateTraits', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 })
+
+describe('validateTraits path', () => {
+  it('ignores path segments that could reach a prototype', () => {
+    const result = validateTraits({ a: () => 1 }, '__proto__.constructor.traits')
+    expect(result.success).toBe(false)
+    if (!result.success) expect(result.error.issues[0]?.path).toEqual(['traits', 'a'])
+    expect(validateTraits({ plan: 'pro' }, '__proto__')).toEqual({ success: true, data: { plan: 'pro' } })
+    expect(({} as Record<string, unknown>)['plan']).toBeUndefined()
+  })
+})

@@ -29,13 +29,13 @@ interface Outcome {
 }
 
 const userIdOf = (state: IdentityState) => state.userId
-const anonymousIdOf = (state: IdentityState) => state.anonymousId
 
 /**
  * Associates the current user with a group (account, workspace, team) while the component is mounted. Sends when
  * the groupId changes (a workspace switch), when the user changes while a group is set (a login re-sends the
  * membership for the identified user) and when the traits' content changes; a re-render with equal content sends
- * nothing, whether or not `traits` is a new object. Nothing is sent while `groupId` is null or undefined.
+ * nothing, whether or not `traits` is a new object. Nothing is sent while `groupId` is null or undefined, nor
+ * after a logout (`reset()`) alone.
  */
 export function useGroup<T extends object = GroupTraits>(
   groupId: string | number | null | undefined,
@@ -46,30 +46,33 @@ export function useGroup<T extends object = GroupTraits>(
   const client = useClient('useGroup')
   const id = groupId === null || groupId === undefined ? null : String(groupId)
   const traitsKey = traits === undefined ? '' : stableKey(traits)
-  // Subscribed so a login or logout re-runs the effect; what the effect compares is read live from the store.
+  // Subscribed so a login re-runs the effect; what the effect compares is read live from the store.
   const userId = useStoreSelector(client.store, serverIdentity, userIdOf)
-  const anonymousId = useStoreSelector(client.store, serverIdentity, anonymousIdOf)
   const merged = useStoreSelector(client.store, serverIdentity, (state) =>
     id === null ? null : (state.groups[id]?.traits ?? null),
   )
 
-  const lastSent = useRef<string | null>(null)
+  const lastSent = useRef<{ key: string; call: string } | null>(null)
   const [outcome, setOutcome] = useState<Outcome>({ error: null, sent: false })
 
   useEffect(() => {
     if (!enabled || id === null) return
-    // The identity the call will carry, not the rendered one: an identify that ran in an earlier effect of this
-    // commit is already in it, and the re-render it causes must then find nothing new to send.
+    // The identity the call will carry, not the rendered one: an identify that ran earlier in this commit is
+    // already in it, and the re-render it causes must then find nothing new to send.
     const live = client.store.getState()
-    const key = stableKey([live.userId, live.anonymousId, id, traitsKey])
-    if (lastSent.current === key) return // StrictMode's second effect run, or nothing changed
-    lastSent.current = key
+    const call = stableKey([id, traitsKey])
+    const key = stableKey([live.userId, live.anonymousId, call])
+    const last = lastSent.current
+    if (last?.key === key) return // StrictMode's second effect run, or nothing changed
+    lastSent.current = { key, call }
+    // A logout (reset) alone re-sends nothing: the anonymous visitor left behind is not put back in the group.
+    if (last?.call === call && live.userId === null) return
     const result = client.group(id, traitsKey === '' ? undefined : (JSON.parse(traitsKey) as GroupTraits<T>))
     const next: Outcome = result.ok
       ? { error: null, sent: result.sent }
       : { error: result.error, sent: false }
     setOutcome((previous) => (previous.error === next.error && previous.sent === next.sent ? previous : next))
-  }, [client, enabled, id, traitsKey, userId, anonymousId])
+  }, [client, enabled, id, traitsKey, userId])
 
   return { groupId: id, traits: merged as GroupTraits<T> | null, error: outcome.error, sent: outcome.sent }
 }

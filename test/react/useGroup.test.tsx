@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { useState } from 'react'
-import { fireEvent, screen } from '@testing-library/react'
+import { act, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AnalyticsProvider, Identify, useGroup, type AnalyticsClient } from '../../src/react/index.js'
 import { memoryClient, renderStrict, startCollector } from './support/clients.js'
@@ -187,6 +187,28 @@ describe('useGroup', () => {
     rerender(ui('ws_acme', 'free'))
     rerender(ui('ws_acme', 'free'))
     expect(destination.ofType('group').map((event) => event.traits?.['plan'])).toEqual(['pro', 'free'])
+  })
+
+  it('does not put the anonymous visitor back in the group after a logout, until the group changes', () => {
+    const { client, destination } = memoryClient()
+    client.identify('user_ada')
+    const ui = (id: string) => (
+      <AnalyticsProvider client={client}>
+        <Workspace id={id} plan="pro" />
+      </AnalyticsProvider>
+    )
+    const { rerender } = renderStrict(ui('ws_acme'))
+    act(() => client.reset())
+    expect(destination.ofType('group').map((event) => event.userId ?? null)).toEqual(['user_ada'])
+
+    rerender(ui('ws_globex'))
+    const groups = destination.ofType('group')
+    expect(groups.map((event) => [event.groupId, event.userId ?? null])).toEqual([
+      ['ws_acme', 'user_ada'],
+      ['ws_globex', null],
+    ])
+    expect(groups[1]?.anonymousId).toBe(client.store.getState().anonymousId)
+    expect(groups[1]?.anonymousId).not.toBe(groups[0]?.anonymousId)
   })
 
   it('switching a→b→a sends each switch: downstream reads the latest group call as the current account', () => {

@@ -115,9 +115,10 @@ export function createEmitter(options: EmitterOptions): Emitter {
           })
         }
         event = checked.data
+        // The call checked the size already; only what plugins added needs measuring again.
+        const bytes = eventByteSize(event)
+        if (bytes > LIMITS.maxEventBytes) return reject(input.type, tooLargeError(event, bytes))
       }
-      const bytes = eventByteSize(event)
-      if (bytes > LIMITS.maxEventBytes) return reject(input.type, tooLargeError(event, bytes))
       queue?.enqueue(event)
       const consent = options.consent()
       if (consent === 'granted') toDestinations(event)

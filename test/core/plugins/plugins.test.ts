@@ -98,6 +98,21 @@ describe('plugins', () => {
     expect(destination.events).toHaveLength(0)
   })
 
+  it('an enricher that pushes the event over 32 KB gets it refused as too_large', () => {
+    const { client, destination, errors } = memoryClient({
+      plugins: [
+        {
+          name: 'bloat',
+          type: 'enrich',
+          apply: (e) => ({ ...e, context: { ...e.context, blob: 'x'.repeat(33_000) } }),
+        },
+      ],
+    })
+    expect(client.track('x')).toMatchObject({ ok: false, error: { code: 'too_large' } })
+    expect(destination.events).toHaveLength(0)
+    expect(errors.map((e) => e.code)).toEqual(['too_large'])
+  })
+
   it('use() adds a plugin and returns its remover', () => {
     const { client } = memoryClient()
     const seen: string[] = []

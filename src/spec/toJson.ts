@@ -27,6 +27,8 @@ interface Walk {
   count: number
   problems: JsonProblem[]
   ancestors: object[]
+  // The path of the value being visited, pushed and popped as the walk goes: copied only when reporting.
+  path: PathSegment[]
   stopped: boolean
 }
 
@@ -36,27 +38,32 @@ interface Walk {
  * `__proto__` keys are left out of the copy so it can never reach a prototype.
  */
 export function toJson(input: unknown, basePath: PathSegment[] = []): ToJsonResult {
-  const walk: Walk = { count: 0, problems: [], ancestors: [], stopped: false }
-  const value = visit(input, basePath, walk)
+  const walk: Walk = { count: 0, problems: [], ancestors: [], path: [...basePath], stopped: false }
+  const value = visit(input, walk)
   return { value, problems: walk.problems }
 }
 
-function report(walk: Walk, code: JsonProblem['code'], path: PathSegment[], detail: string): undefined {
+function report(walk: Walk, code: JsonProblem['code'], detail: string, path = walk.path.slice()): undefined {
   if (walk.problems.length < MAX_PROBLEMS) walk.problems.push({ code, path, detail })
   else walk.stopped = true
   return undefined
 }
 
-function visit(value: unknown, path: PathSegment[], walk: Walk): JsonValue | undefined {
+function unreadable(walk: Walk, error: unknown): undefined {
+  return report(walk, 'unreadable', `could not be read (${describeError(error)})`)
+}
+
+function visit(value: unknown, walk: Walk): JsonValue | undefined {
   if (walk.stopped) return undefined
   if (++walk.count > MAX_VALUES) {
-    walk.stopped = true
-    return report(
+    report(
       walk,
       'too_large',
-      path.slice(0, 1),
       `holds more than ${MAX_VALUES} values; an event must stay under 32 KB`,
+      walk.path.slice(0, 1),
     )
+    walk.stopped = true
+    return undefined
   }
   switch (typeof value) {
     case 'string':
@@ -65,19 +72,18 @@ function visit(value: unknown, path: PathSegment[], walk: Walk): JsonValue | und
     case 'number':
       // -0 travels as 0 in JSON; the copy says so too.
       if (Number.isFinite(value)) return value === 0 ? 0 : value
-      return report(walk, 'not_json', path, `is ${value}; only finite numbers can be sent`)
+      return report(walk, 'not_json', `is ${value}; only finite numbers can be sent`)
     case 'undefined':
       return undefined
     case 'bigint':
       return report(
         walk,
         'not_json',
-        path,
         `is a BigInt; convert it with String() or Number() first (${ONLY_JSON})`,
       )
     case 'symbol':
     case 'function':
-      return report(walk, 'not_json', path, `is ${describeValue(value)}; ${ONLY_JSON}`)
+      return report(walk, 'not_json', `is ${describeValue(value)}; ${ONLY_JSON}`)
   }
   if (value === null) return null
   const object = value as object
@@ -85,67 +91,70 @@ function visit(value: unknown, path: PathSegment[], walk: Walk): JsonValue | und
     return report(
       walk,
       'cycle',
-      path,
       'refers back to an object that contains it (a circular reference); remove the cycle',
     )
   if (walk.ancestors.length >= MAX_NESTING)
-    return report(walk, 'too_deep', path, `is nested more than ${MAX_NESTING} levels deep`)
+    return report(walk, 'too_deep', `is nested more than ${MAX_NESTING} levels deep`)
   try {
-    if (Array.isArray(object)) return visitArray(object as unknown[], path, walk)
+    if (Array.isArray(object)) return visitArray(object as unknown[], walk)
     if (object instanceof Date) {
       const time = object.getTime()
-      return Number.isNaN(time) ? report(walk, 'not_json', path, 'is an invalid Date') : object.toISOString()
+      return Number.isNaN(time) ? report(walk, 'not_json', 'is an invalid Date') : object.toISOString()
     }
     const proto: unknown = Object.getPrototypeOf(object)
     if (proto !== null && Object.getPrototypeOf(proto) !== null)
-      return report(walk, 'not_json', path, `is ${describeValue(object)}; ${ONLY_JSON}, so convert it first`)
-    return visitObject(object as Record<string, unknown>, path, walk)
+      return report(walk, 'not_json', `is ${describeValue(object)}; ${ONLY_JSON}, so convert it first`)
+    return visitObject(object as Record<string, unknown>, walk)
   } catch (error) {
-    return report(walk, 'unreadable', path, `could not be read (${describeError(error)})`)
+    return unreadable(walk, error)
   }
 }
 
-function visitArray(array: unknown[], path: PathSegment[], walk: Walk): JsonValue[] {
+function visitArray(array: unknown[], walk: Walk): JsonValue[] {
   walk.ancestors.push(array)
+  const depth = walk.path.length
   try {
     const out: JsonValue[] = []
     const length = array.length
     for (let i = 0; i < length && !walk.stopped; i++) {
+      walk.path.push(i)
       let item: unknown
       try {
         item = array[i]
+        // JSON turns holes and undefined items into null.
+        out.push(visit(item, walk) ?? null)
       } catch (error) {
-        report(walk, 'unreadable', [...path, i], `could not be read (${describeError(error)})`)
-        continue
+        unreadable(walk, error)
       }
-      // JSON turns holes and undefined items into null.
-      out.push(visit(item, [...path, i], walk) ?? null)
+      walk.path.length = depth
     }
     return out
   } finally {
     walk.ancestors.pop()
+    walk.path.length = depth
   }
 }
 
-function visitObject(object: Record<string, unknown>, path: PathSegment[], walk: Walk): JsonValue {
+function visitObject(object: Record<string, unknown>, walk: Walk): JsonValue {
   walk.ancestors.push(object)
+  const depth = walk.path.length
   try {
     const out: Record<string, JsonValue> = {}
     for (const key of Object.keys(object)) {
       if (walk.stopped) break
       if (key === '__proto__') continue
-      let item: unknown
+      walk.path.push(key)
       try {
-        item = object[key]
+        const copy = visit(object[key], walk)
+        if (copy !== undefined) out[key] = copy
       } catch (error) {
-        report(walk, 'unreadable', [...path, key], `could not be read (${describeError(error)})`)
-        continue
+        unreadable(walk, error)
       }
-      const copy = visit(item, [...path, key], walk)
-      if (copy !== undefined) out[key] = copy
+      walk.path.length = depth
     }
     return out
   } finally {
     walk.ancestors.pop()
+    walk.path.length = depth
   }
 }

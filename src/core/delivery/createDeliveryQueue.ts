@@ -18,6 +18,9 @@ import { createStatusStore, initialDeliveryStatus } from './statusStore.js'
 import { createTabLock } from './tabLock.js'
 import type { DeliveryOptions, DeliveryQueue } from './types.js'
 
+/** Send cycles one run may make back to back while events keep arriving. */
+const MAX_ROUNDS = 10
+
 type Failure = Exclude<SendResult, { kind: 'ok' } | { kind: 'rejected' }>
 
 /**
@@ -177,7 +180,8 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
 
   const loop = async () => {
     // Again while events keep arriving; stop when nothing is left, a send failed, or another tab holds the lock.
-    while (canSend()) {
+    // Bounded, so that events which somehow never leave the queue cannot spin it: the interval picks up after.
+    for (let round = 0; round < MAX_ROUNDS && canSend(); round++) {
       const result = await lock.tryRun(sendAll)
       if (!result.acquired || result.value !== 'sent') return
     }

@@ -51,20 +51,30 @@ export function createTabLock(options: TabLockOptions): TabLock {
     }
     return null
   }
-  const writeLease = () =>
-    storage.setItem(name, JSON.stringify({ tab: tabId, until: clock.now() + LEASE_MS }))
+  /** False when storage refuses the write: then no other tab can see this tab's queue either, so it sends alone. */
+  const writeLease = () => {
+    try {
+      storage.setItem(name, JSON.stringify({ tab: tabId, until: clock.now() + LEASE_MS }))
+      return true
+    } catch {
+      return false
+    }
+  }
 
   return {
     async tryRun(work) {
       const lease = readLease()
       if (lease && lease.tab !== tabId && lease.until > clock.now()) return { acquired: false }
-      writeLease()
       // Another tab may have written in between: whoever's lease stands is the sender.
-      if (readLease()?.tab !== tabId) return { acquired: false }
+      if (writeLease() && readLease()?.tab !== tabId) return { acquired: false }
       try {
-        return { acquired: true, value: await work(writeLease) }
+        return { acquired: true, value: await work(() => void writeLease()) }
       } finally {
-        if (readLease()?.tab === tabId) storage.removeItem(name)
+        try {
+          if (readLease()?.tab === tabId) storage.removeItem(name)
+        } catch {
+          // it expires on its own
+        }
       }
     },
   }

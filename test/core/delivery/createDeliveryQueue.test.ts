@@ -185,6 +185,32 @@ describe('createDeliveryQueue on the wire', () => {
     expect(next.queue.status.getState().pending).toBe(0)
   })
 
+  it('keeps delivering from memory when storage throws, and says so once', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const broken = countingStorage()
+    broken.setItem = () => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError')
+    }
+    const { queue, errors } = kit.startQueue(apiHost, { storage: broken })
+    const events = Array.from({ length: 30 }, () => trackEvent('quota'))
+    for (const event of events) queue.enqueue(event)
+    await queue.flush()
+    kit.expectExactlyOnce(collector, ids(events))
+    expect(errors.map((error) => error.code)).toEqual(['storage'])
+    expect(errors[0]?.message).toContain('held in memory')
+  })
+
+  it('does not send on page hide while paused (consent pending)', async () => {
+    const { apiHost } = await kit.startCollector()
+    const { queue, wire, environment, storage } = kit.startQueue(apiHost, { paused: true })
+    const event = trackEvent('hidden-paused')
+    queue.enqueue(event)
+    environment.hidePage()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(wire.records).toHaveLength(0)
+    expect([...storage.map.values()].join('')).toContain(event.messageId)
+  })
+
   it('never throws from enqueue and survives a throwing onError', async () => {
     const { collector, apiHost } = await kit.startCollector()
     const thrown: AnalyticsError[] = []

@@ -57,6 +57,27 @@ describe('delivery under faults, against the real collector', () => {
     kit.expectExactlyOnce(collector, ids(events))
   })
 
+  it('after maxAttempts failures waits for the next trigger instead of a timer', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    collector.faults.set({ status: 500 })
+    const { queue, clock, wire } = kit.startQueue(apiHost, {
+      retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+    })
+    const first = trackEvent('attempts')
+    queue.enqueue(first)
+    await until(() => wire.records.length === 3 && !queue.status.getState().retrying, 'three attempts')
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(wire.records).toHaveLength(3)
+    expect(clock.pending()).toBe(0)
+    expect(queue.status.getState()).toMatchObject({ pending: 1, retrying: null })
+
+    collector.faults.clear()
+    const second = trackEvent('attempts')
+    queue.enqueue(second)
+    await until(() => queue.status.getState().delivered === 2, 'delivery on the next trigger')
+    kit.expectExactlyOnce(collector, ids([first, second]))
+  })
+
   it('retries through connection refused until the server is back on the same port', async () => {
     const collector = createCollector({ writeKeys: [WRITE_KEY] })
     kit.defer(() => collector.close())

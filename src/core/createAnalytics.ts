@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import { createActivityLog } from './activity/createActivityLog.js'
-import { activeGroup, groupCall } from './calls/groupCall.js'
+import { groupCall } from './calls/groupCall.js'
 import { identifyCall } from './calls/identifyCall.js'
 import type { CallRuntime } from './calls/callRuntime.js'
 import { aliasCall, pageCall, trackCall } from './calls/simpleCalls.js'
@@ -21,6 +21,7 @@ import { resolveStorage } from './storage/resolveStorage.js'
 import type {
   AnalyticsClient,
   AnalyticsOptions,
+  ConsentState,
   DeliveryStatus,
   GroupMembership,
   Plugin,
@@ -142,7 +143,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
   }
 
   // Consent may change here or in another tab (rehydrated), so its effects follow the store, not setConsent.
-  const applyConsent = (consent: IdentityStateConsent, previous: IdentityStateConsent | null) => {
+  const applyConsent = (consent: ConsentState, previous: ConsentState | null) => {
     if (consent === previous) return
     debug(`consent ${consent}`)
     if (consent === 'denied') {
@@ -223,9 +224,6 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
     delivery,
     activity,
   }
-  void activeGroup
   applyConsent(consentNow(), null)
   return client
 }
-
-type IdentityStateConsent = ReturnType<AnalyticsClient['store']['getState']>['consent']

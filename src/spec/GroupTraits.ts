@@ -55,5 +55,6 @@ export interface ReservedGroupTraits {
  * @example
  * type AcmeTraits = GroupTraits<{ mrr?: number; tier?: 'gold' | 'silver' }>
  */
-export type GroupTraits<Custom extends object = {}> = ReservedGroupTraits &
+// No custom traits by default: an object type with no keys, the identity of the intersection.
+export type GroupTraits<Custom extends object = Record<never, never>> = ReservedGroupTraits &
   Custom & { [key: string]: Settable<TraitValue> }

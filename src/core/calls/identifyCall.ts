@@ -14,8 +14,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function identifyCall(rt: CallRuntime, args: readonly unknown[]): CallResult {
   const blocked = gate(rt, 'identify')
   if (blocked) return blocked
-  let [userId, traits, options] = isPlainObject(args[0]) ? [undefined, args[0], args[1]] : args
-  if (typeof userId === 'number' && Number.isFinite(userId)) userId = String(userId)
+  const [givenId, traits, options] = isPlainObject(args[0]) ? [undefined, args[0], args[1]] : args
+  const userId = typeof givenId === 'number' && Number.isFinite(givenId) ? String(givenId) : givenId
   if (userId !== undefined && userId !== null && (typeof userId !== 'string' || userId === '')) {
     const got = typeof userId === 'string' ? 'an empty string' : typeof userId
     return invalid(rt, 'identify', `identify(userId, traits): userId must be a non-empty string, got ${got}`)

@@ -81,6 +81,17 @@ describe('createAnalytics: identity on every call', () => {
     expect(bob?.context?.['groupId']).toBeUndefined()
   })
 
+  it('identify accepts a number id (as a string) and identify(traits, options)', () => {
+    const { client, destination } = memoryClient()
+    client.identify(42 as never)
+    client.identify({ plan: 'pro' }, { messageId: 'identify-1' })
+    expect(destination.ofType('identify').map((e) => [e.userId, e.messageId === 'identify-1'])).toEqual([
+      ['42', false],
+      ['42', true],
+    ])
+    expect(client.identify('')).toMatchObject({ ok: false, error: { code: 'validation' } })
+  })
+
   it('identify from anonymous keeps the anonymousId (the two are linked)', () => {
     const { client } = memoryClient()
     const anonymousId = client.store.getState().anonymousId

@@ -2,7 +2,11 @@ import type { SegmentEvent } from './segmentEventSchema.js'
 
 /** One thing wrong with a payload. */
 export interface ValidationIssue {
-  /** A stable machine-readable kind, e.g. `required`, `too_long`, `too_deep`, `not_json`, `invalid_type`. */
+  /**
+   * A machine-readable kind: `required`, `invalid_type`, `invalid_value` (unknown `type`), `invalid_format`
+   * (strict group id), `too_small` (empty), `too_long`, `too_many`, `too_deep`, `not_json`, `cycle`,
+   * `unreadable` (a getter or proxy threw), `too_large`, `internal`.
+   */
   code: string
   /** Where in the payload, from its root: `['traits', 'address', 'city']`. */
   path: (string | number)[]

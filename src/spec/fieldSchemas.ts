@@ -10,7 +10,7 @@ type Issue = { path?: PropertyKey[] | undefined; input?: unknown }
 
 export const where = (iss: Issue): string => subject(iss.path ?? [])
 
-/** Renders issues added by a superRefine as `{ params: { code, detail } }`. */
+/** Renders issues a problemCheck added as `{ params: { code, detail } }`: the path, then the detail. */
 export const detailMessage = (iss: Issue & { params?: Record<string, unknown> | undefined }): string =>
   `${where(iss)} ${String(iss.params?.['detail'] ?? 'is invalid')}`
 

@@ -37,8 +37,11 @@ export type {
   DeliveryStatus,
   GroupMembership,
   IdentityState,
+  KeyValueStorage,
+  MemoryDestination,
   Plugin,
   ReadableStore,
   RetryPolicy,
 } from '../core/index.js'
-export type { GroupTraits, JsonValue, SegmentEvent, Traits, ValidationError } from '../spec/index.js'
+export { ValidationError } from '../spec/index.js'
+export type { GroupTraits, JsonValue, SegmentEvent, Traits, ValidationIssue } from '../spec/index.js'

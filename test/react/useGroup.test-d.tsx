@@ -34,6 +34,8 @@ describe('useGroup trait types', () => {
   it('refuses a reserved trait of the wrong type, with or without app traits', () => {
     // @ts-expect-error revenue is a number
     useGroup('ws_acme', { revenue: 'a lot' })
+    // @ts-expect-error employees is a number or a string
+    useGroup('ws_acme', { employees: true })
     // @ts-expect-error address is an object of strings
     useGroup<WorkspaceTraits>('ws_acme', { seats: 1, address: { city: 42 } })
     // @ts-expect-error a trait value must be JSON (or a Date)

@@ -30,7 +30,6 @@ async function callCost() {
   const counted = countingStorage(mapStorage())
   return measureCallCost({
     makeClient: () => client(counted.storage),
-    storage: counted.storage,
     writes: () => counted.stats.writes,
     now,
     samples: quick ? 1000 : 5000,

@@ -1,9 +1,11 @@
 // `npm run bench`: bundle sizes, per-call cost (Node and Chromium), burst delivery against analytics-next, gzip
 // saving, React commits, cost growth and memory, from one run; tables on stdout, JSON in .bench/latest.json.
 // `node scripts/bench.mjs --check`: the size budgets only (no Chromium, a few seconds); exits 1 when one is exceeded.
-// Other flags: --quick (fewer samples), --no-chromium, --markdown (tables as Markdown, for docs/performance.md).
+// Other flags: --quick (fewer samples), --markdown (tables as Markdown, for docs/performance.md),
+// --parts=node,cost,growth,burst,react (a subset; `cost`, `growth`, `burst` and `react` run in Chromium).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureBuild, presentEntries } from '../bench/ensure-build.mjs'
@@ -17,6 +19,9 @@ const flags = new Set(process.argv.slice(2))
 const check = flags.has('--check')
 const quick = flags.has('--quick')
 const markdown = flags.has('--markdown')
+const partsFlag = process.argv.find((arg) => arg.startsWith('--parts='))
+const parts = partsFlag ? new Set(partsFlag.slice('--parts='.length).split(',')) : null
+const chromiumParts = ['cost', 'growth', 'burst', 'react']
 const log = (line) => console.error(line)
 const started = Date.now()
 
@@ -37,13 +42,24 @@ if (buildError) {
   console.error(`size check FAILED: ${buildError}`)
   process.exit(1)
 }
-const results = { date: new Date().toISOString(), commit: gitHead(), node: null, chromium: null }
+const machine = () => ({
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? '?',
+  load: Math.round(loadavg()[0] * 10) / 10,
+})
+const results = {
+  date: new Date().toISOString(),
+  commit: gitHead(),
+  machine: machine(),
+  node: null,
+  chromium: null,
+}
 results.size = await measureSizes(root, present)
 
 if (check) process.exit(reportCheck())
 
 const has = (name) => present.some((entry) => entry.name === name)
-if (has('groupkit/core')) {
+if (has('groupkit/core') && (!parts || parts.has('node'))) {
   log('bench: Node per-call cost, growth, memory (child process with --expose-gc)')
   const child = spawnSync(
     process.execPath,
@@ -58,15 +74,17 @@ if (has('groupkit/core')) {
   if (child.status === 0) results.node = JSON.parse(child.stdout)
   else results.nodeError = child.stderr.trim().split('\n').slice(-8).join('\n')
 }
-if (!flags.has('--no-chromium') && ['groupkit', 'groupkit/core', 'groupkit/collector'].every(has)) {
+const wantsChromium = !parts || chromiumParts.some((part) => parts.has(part))
+if (wantsChromium && ['groupkit', 'groupkit/core', 'groupkit/collector'].every(has)) {
   const { runChromium } = await import('../bench/chromium.mjs')
   try {
-    results.chromium = await runChromium({ root, quick, log })
+    results.chromium = await runChromium({ root, quick, parts, log })
   } catch (error) {
     results.chromiumError = String(error?.stack ?? error)
   }
 }
 results.seconds = Math.round((Date.now() - started) / 1000)
+results.machineAfter = machine()
 results.targets = targets(results, budgets)
 
 mkdirSync(join(root, '.bench'), { recursive: true })
@@ -79,9 +97,14 @@ console.log(`\n${markdown ? '### ' : ''}Targets\n`)
 for (const [label, met, figure] of results.targets)
   console.log(`${met === null ? '·' : met ? '✓' : '✗'} ${label}: ${figure}`)
 for (const key of ['nodeError', 'chromiumError']) if (results[key]) console.log(`\n${key}: ${results[key]}`)
+const { cpus: cores, cpu, load } = results.machine
 console.log(
-  `\n${results.commit} · Node ${process.version} · ${results.chromium?.chromium ? `Chromium ${results.chromium.chromium} · ` : ''}${results.seconds}s · .bench/latest.json`,
+  `\n${results.commit} · Node ${process.version}${results.chromium?.chromium ? ` · Chromium ${results.chromium.chromium}` : ''} · ${cores} × ${cpu} · load ${load} → ${results.machineAfter.load} · ${results.seconds}s · .bench/latest.json`,
 )
+if (Math.max(load, results.machineAfter.load) > cores)
+  console.log(
+    'warning: the machine was busy (load average above its core count): timings are inflated, ratios less so.',
+  )
 
 function reportCheck() {
   const failures = []

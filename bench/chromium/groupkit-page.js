@@ -12,21 +12,18 @@ function fresh(options) {
 }
 
 globalThis.groupkitBench = {
-  async callCost({ apiHost, writeKey, samples, batch }) {
-    const make = () => fresh({ writeKey, apiHost })
-    // Batched: a precise median (the clock ticks at 5 µs). Single calls: the tail, at 5 µs resolution.
-    const batched = await measureCallCost({
-      makeClient: make,
+  createAnalytics,
+
+  /** One case (`only`), `batch` isolated calls per timed sample; the runner reads CPU time around it. */
+  async callCost({ apiHost, writeKey, samples, batch, only }) {
+    return measureCallCost({
+      makeClient: () => fresh({ writeKey, apiHost }),
       now,
       samples,
       batch,
+      only,
       writes: () => storageWrites().setItem,
     })
-    const single = await measureCallCost({ makeClient: make, now, samples: samples * 2, batch: 1 })
-    const out = {}
-    for (const name of Object.keys(batched))
-      out[name] = { ...batched[name], p99: single[name].p99, p99Of: 'single calls' }
-    return out
   },
 
   async growth({ writeKey, lengths }) {

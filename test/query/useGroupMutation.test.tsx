@@ -85,3 +85,34 @@ it('sends nothing when the mutation fails or group() returns null', async () => 
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('success'))
   expect(destination.ofType('group')).toEqual([])
 })
+
+it('a null groupId updates the active group with the new traits', async () => {
+  const { client, destination } = memoryClient()
+  client.group('ws_acme', { plan: 'free' })
+  const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } })
+
+  function Plan() {
+    const change = useGroupMutation({
+      mutationFn: async (plan: string) => ({ plan }),
+      group: (result) => ({ groupId: null, traits: { plan: result.plan } }),
+    })
+    return (
+      <button type="button" onClick={() => change.mutate('pro')}>
+        {change.status}
+      </button>
+    )
+  }
+  renderStrict(
+    <QueryClientProvider client={queryClient}>
+      <AnalyticsProvider client={client}>
+        <Plan />
+      </AnalyticsProvider>
+    </QueryClientProvider>,
+  )
+  fireEvent.click(screen.getByRole('button'))
+  await waitFor(() => expect(screen.getByRole('button').textContent).toBe('success'))
+  expect(destination.ofType('group').map((event) => [event.groupId, event.traits?.['plan']])).toEqual([
+    ['ws_acme', 'free'],
+    ['ws_acme', 'pro'],
+  ])
+})

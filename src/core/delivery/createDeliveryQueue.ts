@@ -1,27 +1,31 @@
 import { eventByteSize } from '../../spec/index.js'
 import { backoffDelay } from './backoff.js'
-import { BATCH_TARGET_BYTES, buildBatches } from './buildBatches.js'
+import { BATCH_TARGET_BYTES } from './buildBatches.js'
 import { systemClock } from './clock.js'
-import { clearedError, networkError, overflowError, oversizeReason } from './deliveryErrors.js'
-import { storageError, unauthorizedError } from './deliveryErrors.js'
+import {
+  clearedError,
+  networkError,
+  overflowError,
+  storageError,
+  unauthorizedError,
+} from './deliveryErrors.js'
 import { createDeliveryReporter } from './deliveryReporter.js'
 import { createFlushScheduler } from './flushScheduler.js'
 import { browserEnvironment } from './environment.js'
-import { isolateBadEvents } from './isolateBadEvents.js'
+import { partitionAccepted } from './isolateBadEvents.js'
 import { pageHideFlush } from './pageHideFlush.js'
 import { createPersistedQueue } from './persistedQueue.js'
 import { toQueuedEvent } from './queuedEvent.js'
 import type { QueuedEvent } from './queuedEvent.js'
 import { sendBatch } from './sendBatch.js'
-import type { SendResult } from './sendBatch.js'
+import { createSendCycle } from './sendCycle.js'
+import type { SendFailure } from './sendCycle.js'
 import { createStatusStore, initialDeliveryStatus } from './statusStore.js'
 import { createTabLock } from './tabLock.js'
 import type { DeliveryOptions, DeliveryQueue } from './types.js'
 
 /** Send cycles one run may make back to back while events keep arriving. */
 const MAX_ROUNDS = 10
-
-type Failure = Exclude<SendResult, { kind: 'ok' } | { kind: 'rejected' }>
 
 /**
  * The delivery queue: persists every event before the task ends, sends batches from one tab at a time, retries with
@@ -44,7 +48,6 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   let attempt = 0
   /** Out of retry attempts: no timer until the next enqueue, flush() or `online`. */
   let exhausted = false
-  const inFlight = new Set<string>()
 
   const status = createStatusStore(initialDeliveryStatus(online, !paused))
   const reporter = createDeliveryReporter(status, options, () => clock.now())
@@ -78,8 +81,8 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const hasPending = () => queue.own().length > 0 || queue.othersCount() > 0
   const refreshCounts = () =>
     status.update({
-      pending: Math.max(0, queue.own().length + queue.othersCount() - inFlight.size),
-      inFlight: inFlight.size,
+      pending: Math.max(0, queue.own().length + queue.othersCount() - cycle.inFlight.size),
+      inFlight: cycle.inFlight.size,
       sending: !paused && !refused && !closed,
     })
   const scheduler = createFlushScheduler({
@@ -100,7 +103,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     status.update({ retrying: null })
   }
 
-  const fail = (failure: Failure, count: number) => {
+  const fail = (failure: SendFailure, count: number) => {
     if (failure.kind === 'unauthorized') {
       // Retrying cannot fix a write key: hold everything, say so once.
       refused = true
@@ -145,44 +148,25 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       now: () => clock.now(),
     })
 
-  /** Under the send lock: every tab's unsent events, batch by batch. */
-  const sendAll = async (renew: () => void): Promise<'empty' | 'sent' | 'stopped'> => {
-    const events = queue.collect().filter((event) => !inFlight.has(event.messageId))
-    refreshCounts()
-    if (events.length === 0) return 'empty'
-    const { batches, oversize } = buildBatches(events, { maxBytes: BATCH_TARGET_BYTES, sizeOf })
-    // The client refuses these at the call; should one get here anyway, it is reported, never sent, never lost quietly.
-    for (const event of oversize)
-      reporter.deadLetter({ event, reason: oversizeReason(sizeOf(event)), status: 413 })
-    queue.settle(new Set(oversize.map((event) => event.messageId)))
-    for (const batch of batches) {
-      if (!canSend()) return 'stopped'
-      renew()
-      for (const event of batch) inFlight.add(event.messageId)
-      refreshCounts()
-      const result = await isolateBadEvents(batch, send)
-      for (const event of batch) inFlight.delete(event.messageId)
-      queue.settle(
-        new Set([...result.delivered, ...result.refused.map(({ event }) => event)].map((e) => e.messageId)),
-      )
-      reporter.delivered(result.delivered)
-      for (const refusedEvent of result.refused) reporter.deadLetter(refusedEvent)
-      refreshCounts()
-      if (result.interrupted) {
-        fail(result.interrupted, result.unsettled.length)
-        return 'stopped'
-      }
-    }
-    attempt = 0
-    status.update({ retrying: null })
-    return 'sent'
-  }
+  const cycle = createSendCycle({
+    queue,
+    reporter,
+    sizeOf,
+    send,
+    canSend,
+    onChange: () => refreshCounts(),
+    onFailure: (failure, unsettled) => fail(failure, unsettled),
+    onSuccess() {
+      attempt = 0
+      status.update({ retrying: null })
+    },
+  })
 
   const loop = async () => {
     // Again while events keep arriving; stop when nothing is left, a send failed, or another tab holds the lock.
     // Bounded, so that events which somehow never leave the queue cannot spin it: the interval picks up after.
     for (let round = 0; round < MAX_ROUNDS && canSend(); round++) {
-      const result = await lock.tryRun(sendAll)
+      const result = await lock.tryRun(cycle.run)
       if (!result.acquired || result.value !== 'sent') return
     }
   }
@@ -190,7 +174,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const onPageHide = () => {
     queue.persistNow()
     if (!canSend()) return
-    const events = queue.own().filter((event) => !inFlight.has(event.messageId))
+    const events = queue.own().filter((event) => !cycle.inFlight.has(event.messageId))
     const chunks = pageHideFlush(events, {
       apiHost: options.apiHost,
       writeKey: options.writeKey,
@@ -200,17 +184,16 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       sizeOf,
     })
     for (const chunk of chunks) {
-      for (const event of chunk.events) inFlight.add(event.messageId)
-      void chunk.acknowledged.then((ok) => {
-        for (const event of chunk.events) inFlight.delete(event.messageId)
-        if (ok) {
-          queue.settle(new Set(chunk.events.map((event) => event.messageId)))
-          reporter.delivered(chunk.events)
+      cycle.markInFlight(chunk.events, true)
+      void chunk.answer.then((answer) => {
+        cycle.markInFlight(chunk.events, false)
+        // Anything but a 2xx leaves the chunk queued: the next regular send (or page) handles it.
+        if (answer?.kind === 'ok') {
+          const { delivered, refused } = partitionAccepted(chunk.events, answer)
+          cycle.settle(delivered, refused)
         }
-        refreshCounts()
       })
     }
-    refreshCounts()
   }
 
   const unsubscribers = [
@@ -271,7 +254,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       attempt = 0
       refreshCounts()
       // Events already on the wire cannot be called back; only the ones that will now never be sent are dropped.
-      const dropped = removed.filter((event) => !inFlight.has(event.messageId)).length
+      const dropped = removed.filter((event) => !cycle.inFlight.has(event.messageId)).length
       if (dropped > 0) reporter.report(clearedError(dropped))
     },
     setPaused(next) {

@@ -16,6 +16,31 @@ export interface IsolationResult {
 }
 
 /**
+ * Splits the events of a 2xx answer into delivered and refused: a 2xx may still refuse single events (Segment answers
+ * 200 and lists them by index), and those are dead letters, not deliveries.
+ */
+export function partitionAccepted(
+  part: readonly QueuedEvent[],
+  outcome: Extract<SendResult, { kind: 'ok' }>,
+): { delivered: QueuedEvent[]; refused: RefusedEvent[] } {
+  const reasons = new Map<QueuedEvent, string>()
+  for (const entry of outcome.refused) {
+    const event =
+      (entry.messageId === undefined ? undefined : part.find((e) => e.messageId === entry.messageId)) ??
+      part[entry.index]
+    if (event) reasons.set(event, entry.reason)
+  }
+  const delivered: QueuedEvent[] = []
+  const refused: RefusedEvent[] = []
+  for (const event of part) {
+    const reason = reasons.get(event)
+    if (reason === undefined) delivered.push(event)
+    else refused.push({ event, reason, status: outcome.status })
+  }
+  return { delivered, refused }
+}
+
+/**
  * Sends a batch; when the server refuses it as bad (400/413), halves it recursively until each refused part is a
  * single event, so the good events are delivered and only the bad ones are dead-lettered. A batch of n events with
  * one bad event costs about 2·log2(n) extra requests.
@@ -34,20 +59,9 @@ export async function isolateBadEvents(
     }
     const outcome = await send(part)
     if (outcome.kind === 'ok') {
-      // A 2xx may still refuse single events (Segment answers 200 and lists them): those are dead letters too.
-      const refused = new Map<QueuedEvent, string>()
-      for (const entry of outcome.refused) {
-        const event =
-          part.find(
-            (candidate) => entry.messageId !== undefined && candidate.messageId === entry.messageId,
-          ) ?? part[entry.index]
-        if (event) refused.set(event, entry.reason)
-      }
-      for (const event of part) {
-        const reason = refused.get(event)
-        if (reason === undefined) result.delivered.push(event)
-        else result.refused.push({ event, reason, status: outcome.status })
-      }
+      const accepted = partitionAccepted(part, outcome)
+      result.delivered.push(...accepted.delivered)
+      result.refused.push(...accepted.refused)
     } else if (outcome.kind === 'rejected') {
       if (part.length === 1)
         result.refused.push({ event: part[0]!, reason: outcome.reason, status: outcome.status })

@@ -1,6 +1,7 @@
-import type { QueuedEvent } from './queuedEvent.js'
 import { KEEPALIVE_CHUNK_BYTES, buildBatches } from './buildBatches.js'
-import { batchBody, batchUrl } from './sendBatch.js'
+import type { QueuedEvent } from './queuedEvent.js'
+import { batchBody, batchUrl, classifyResponse } from './sendBatch.js'
+import type { SendResult } from './sendBatch.js'
 
 export interface PageHideFlushOptions {
   apiHost: string
@@ -13,16 +14,16 @@ export interface PageHideFlushOptions {
 
 export interface PageHideChunk {
   events: QueuedEvent[]
-  /** True only when the server answered 2xx; a beacon is never acknowledged, so its events stay queued. */
-  acknowledged: Promise<boolean>
+  /** The server's answer, or null when there is none to read (a beacon): those events stay queued. */
+  answer: Promise<SendResult | null>
 }
 
 /**
  * Sends events while the page is going away: `fetch` with `keepalive` (it outlives the page) in chunks under 64 KB,
  * the browser's cap on keepalive bodies, falling back to `sendBeacon` when a keepalive request is refused.
  * The body is `text/plain` with the writeKey inside and no Authorization header: a "simple" request needs no CORS
- * preflight, which a page being unloaded may not live to complete. Nothing is removed from storage here: only an
- * acknowledged chunk is, so whatever was lost in the unload is sent again by the next page (same messageIds).
+ * preflight, which a page being unloaded may not live to complete. Nothing is removed from storage here: only what
+ * the server acknowledges is, so whatever was lost in the unload is sent again by the next page (same messageIds).
  */
 export function pageHideFlush(
   events: readonly QueuedEvent[],
@@ -34,23 +35,20 @@ export function pageHideFlush(
     const body = batchBody(chunk, options.writeKey, options.now())
     const beacon = () => {
       options.sendBeacon(url, new Blob([body], { type: 'text/plain' }))
-      return false
+      return null
     }
-    let acknowledged: Promise<boolean>
+    let answer: Promise<SendResult | null>
     try {
       const doFetch = options.fetch
-      acknowledged = doFetch(url, {
+      answer = doFetch(url, {
         method: 'POST',
         keepalive: true,
         headers: { 'Content-Type': 'text/plain' },
         body,
-      }).then(async (response) => {
-        await response.arrayBuffer().catch(() => undefined)
-        return response.ok
-      }, beacon)
+      }).then((response) => classifyResponse(response, options.now()), beacon)
     } catch {
-      acknowledged = Promise.resolve(beacon())
+      answer = Promise.resolve(beacon())
     }
-    return { events: chunk, acknowledged }
+    return { events: chunk, answer }
   })
 }

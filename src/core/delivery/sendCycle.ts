@@ -1,0 +1,83 @@
+import { BATCH_TARGET_BYTES, buildBatches } from './buildBatches.js'
+import { oversizeReason } from './deliveryErrors.js'
+import type { DeliveryReporter } from './deliveryReporter.js'
+import { isolateBadEvents } from './isolateBadEvents.js'
+import type { IsolationResult, RefusedEvent } from './isolateBadEvents.js'
+import type { PersistedQueue } from './persistedQueue.js'
+import type { QueuedEvent } from './queuedEvent.js'
+import type { SendResult } from './sendBatch.js'
+
+export type SendFailure = NonNullable<IsolationResult['interrupted']>
+
+export interface SendCycleOptions {
+  queue: PersistedQueue
+  reporter: DeliveryReporter
+  sizeOf: (event: QueuedEvent) => number
+  send: (events: readonly QueuedEvent[]) => Promise<SendResult>
+  canSend: () => boolean
+  /** Counts changed (in flight, pending): refresh the status. */
+  onChange: () => void
+  onFailure: (failure: SendFailure, unsettled: number) => void
+  onSuccess: () => void
+}
+
+export interface SendCycle {
+  /** Under the send lock: every tab's unsent events, batch by batch, until done, stopped or failed. */
+  run(renew: () => void): Promise<'empty' | 'sent' | 'stopped'>
+  /** Marks events as on the wire (or back off it), so no other send in this tab picks them up meanwhile. */
+  markInFlight(events: readonly QueuedEvent[], sending: boolean): void
+  /** The server answered for these: off the queue in every tab, counted, reported. */
+  settle(delivered: readonly QueuedEvent[], refused: readonly RefusedEvent[]): void
+  readonly inFlight: ReadonlySet<string>
+}
+
+export function createSendCycle(options: SendCycleOptions): SendCycle {
+  const { queue, reporter, sizeOf } = options
+  const inFlight = new Set<string>()
+
+  const cycle: SendCycle = {
+    inFlight,
+    markInFlight(events, sending) {
+      for (const event of events) {
+        if (sending) inFlight.add(event.messageId)
+        else inFlight.delete(event.messageId)
+      }
+      options.onChange()
+    },
+    settle(delivered, refused) {
+      if (delivered.length === 0 && refused.length === 0) return
+      queue.settle(
+        new Set([...delivered, ...refused.map(({ event }) => event)].map((event) => event.messageId)),
+      )
+      reporter.delivered(delivered)
+      for (const refusedEvent of refused) reporter.deadLetter(refusedEvent)
+      options.onChange()
+    },
+    async run(renew) {
+      const events = queue.collect().filter((event) => !inFlight.has(event.messageId))
+      options.onChange()
+      if (events.length === 0) return 'empty'
+      const { batches, oversize } = buildBatches(events, { maxBytes: BATCH_TARGET_BYTES, sizeOf })
+      // The client refuses these at the call; should one get here anyway, it is reported, never sent, never lost quietly.
+      cycle.settle(
+        [],
+        oversize.map((event) => ({ event, reason: oversizeReason(sizeOf(event)), status: 413 })),
+      )
+      for (const batch of batches) {
+        if (!options.canSend()) return 'stopped'
+        renew()
+        cycle.markInFlight(batch, true)
+        const result = await isolateBadEvents(batch, options.send)
+        cycle.markInFlight(batch, false)
+        cycle.settle(result.delivered, result.refused)
+        if (result.interrupted) {
+          options.onFailure(result.interrupted, result.unsettled.length)
+          return 'stopped'
+        }
+      }
+      options.onSuccess()
+      return 'sent'
+    },
+  }
+  return cycle
+}

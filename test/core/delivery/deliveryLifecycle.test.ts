@@ -85,6 +85,26 @@ describe('offline and page lifecycle', () => {
     expect([...storage.map.values()].join('')).not.toContain(events[0]!.messageId)
   })
 
+  it('dead-letters an event a keepalive answer refused instead of counting it delivered', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, environment, errors } = kit.startQueue(apiHost, {
+      flushAt: 1000,
+      flushInterval: 60_000,
+      clock: fastClock({ capMs: 60_000 }),
+    })
+    const good = [trackEvent('hide-good'), trackEvent('hide-good')]
+    const { event: _name, ...bad } = trackEvent('hide-bad')
+    for (const event of [good[0]!, bad as (typeof good)[number], good[1]!]) queue.enqueue(event)
+    environment.hidePage()
+    await until(() => queue.status.getState().delivered === 2, 'keepalive acknowledgement')
+    kit.expectExactlyOnce(collector, ids(good))
+    expect(queue.status.getState()).toMatchObject({ pending: 0, delivered: 2 })
+    expect(queue.status.getState().deadLetters.map((letter) => letter.event.messageId)).toEqual([
+      bad.messageId,
+    ])
+    expect(errors.map((error) => error.code)).toEqual(['dead_letter'])
+  })
+
   it('falls back to sendBeacon when keepalive is refused; those events are sent again by the next page', async () => {
     const { collector, apiHost } = await kit.startCollector()
     const noKeepalive = ((input: RequestInfo | URL, init?: RequestInit) => {

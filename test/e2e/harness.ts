@@ -117,12 +117,20 @@ export function stored(collector: Collector, messageId: string): StoredEvent[] {
 export function expectDeliveredOnce(e2e: E2e, messageIds: readonly string[]): void {
   expect(messageIds.length).toBeGreaterThan(0)
   expect(new Set(messageIds).size).toBe(messageIds.length)
-  const storedCounts = messageIds.map((id) => stored(e2e.collector, id).length)
-  const wireCounts = messageIds.map((id) => acceptedOnWire(e2e.server, id))
-  expect({ stored: storedCounts, wire: wireCounts }).toEqual({
-    stored: messageIds.map(() => 1),
-    wire: messageIds.map(() => 1),
+  // Only the offenders, with every request that carried them, so a failure says what happened on the wire.
+  const offenders = messageIds.flatMap((id) => {
+    const storedCount = stored(e2e.collector, id).length
+    const accepted = acceptedOnWire(e2e.server, id)
+    if (storedCount === 1 && accepted === 1) return []
+    const requests = e2e.server.wire
+      .filter((record) => record.messageIds.includes(id))
+      .map(
+        (record) =>
+          `${record.method} ${record.path} → ${record.status} at ${record.at} (${record.messageIds.length} events)`,
+      )
+    return [{ messageId: id, stored: storedCount, accepted, requests }]
   })
+  expect(offenders).toEqual([])
 }
 
 /** Waits until every messageId is stored, then checks each arrived exactly once. */

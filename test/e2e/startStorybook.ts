@@ -57,6 +57,8 @@ export async function startStorybook(timeoutMs = 90_000): Promise<RunningStorybo
       '--ci',
       '--no-open',
       '--quiet',
+      // No network: the suite runs offline (telemetry is off in .storybook/main.ts).
+      '--no-version-updates',
     ],
     {
       cwd: ROOT,

@@ -1,16 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import type { JsonValue } from '../src/react/index.js'
-import { useAnalytics, useDeliveryStatus, useIdentity } from '../src/react/index.js'
+import type { GroupTraits, JsonValue } from '../src/react/index.js'
+import { useAnalytics, useDeliveryStatus, useGroup, useIdentity } from '../src/react/index.js'
 import { withAnalytics } from './support/withAnalytics.js'
 import * as styles from './support/styles.js'
 
 interface Args {
   event: string
   properties: Record<string, JsonValue>
+  /** Empty: no group, and calls carry no context.groupId. */
+  groupId: string
+  traits: GroupTraits
 }
 
-function ProviderBasics({ event, properties }: Args) {
+function ProviderBasics({ event, properties, groupId, traits }: Args) {
   const analytics = useAnalytics()
+  useGroup(groupId === '' ? null : groupId, traits)
   const anonymousId = useIdentity((state) => state.anonymousId)
   const delivered = useDeliveryStatus((state) => state.delivered)
   return (
@@ -42,7 +46,12 @@ const meta = {
   title: 'Getting started/Provider basics',
   component: ProviderBasics,
   decorators: [withAnalytics],
-  args: { event: 'Report Exported', properties: { format: 'csv', rows: 120 } },
+  args: {
+    event: 'Report Exported',
+    properties: { format: 'csv', rows: 120 },
+    groupId: '',
+    traits: { name: 'Acme Inc', plan: 'enterprise' },
+  },
 } satisfies Meta<typeof ProviderBasics>
 
 export default meta

@@ -8,6 +8,58 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const sh = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit', env: process.env })
+const SMOKE = `
+import assert from 'node:assert/strict'
+const entries = {
+  groupkit: ['AnalyticsProvider', 'useGroup', 'useIdentify', 'useAnalytics'],
+  'groupkit/core': ['createAnalytics'],
+  'groupkit/query': ['useQueryGroup'],
+  'groupkit/collector': ['createCollector'],
+  'groupkit/spec': ['validateEvent', 'mergeTraits', 'ValidationError'],
+}
+for (const [entry, names] of Object.entries(entries)) {
+  const mod = await import(entry)
+  for (const name of names) assert.ok(mod[name], entry + ' exports ' + name)
+  console.log('imported', entry, Object.keys(mod).length, 'exports')
+}
+const { createCollector } = await import('groupkit/collector')
+const { createAnalytics } = await import('groupkit/core')
+const collector = createCollector({ writeKeys: ['smoke-key'] })
+const server = await collector.listen({ host: '127.0.0.1', port: 0 })
+try {
+  // Outside a browser the client sends only when given a fetch: a server render must never send.
+  const client = createAnalytics({ writeKey: 'smoke-key', apiHost: server.url + '/v1', storage: 'memory', fetch: globalThis.fetch })
+  client.identify('user-1', { email: 'a@example.com' })
+  const result = client.group('workspace-1', { name: 'Acme', plan: 'pro' })
+  assert.equal(result.ok, true)
+  await client.flush()
+  const groups = collector.events({ type: 'group' })
+  assert.equal(groups.length, 1)
+  assert.equal(groups[0].groupId, 'workspace-1')
+  assert.equal(groups[0].userId, 'user-1')
+  await client.close()
+} finally {
+  await server.close()
+}
+`
+
+const CONSUMER = `
+import { createAnalytics } from 'groupkit/core'
+import type { AnalyticsClient } from 'groupkit/core'
+import { validateEvent } from 'groupkit/spec'
+import { createCollector } from 'groupkit/collector'
+import { AnalyticsProvider, useGroup } from 'groupkit'
+import { useQueryGroup } from 'groupkit/query'
+const client: AnalyticsClient = createAnalytics({ writeKey: 'k', apiHost: null })
+const checked = validateEvent({ type: 'group', groupId: 'g', userId: 'u' })
+if (checked.success) checked.data.type satisfies string
+void createCollector
+void AnalyticsProvider
+void useGroup
+void useQueryGroup
+void client
+`
+
 const work = mkdtempSync(join(tmpdir(), 'groupkit-pack-'))
 
 try {
@@ -41,53 +93,3 @@ try {
   rmSync(work, { recursive: true, force: true })
 }
 
-const SMOKE = `
-import assert from 'node:assert/strict'
-const entries = {
-  groupkit: ['AnalyticsProvider', 'useGroup', 'useIdentify', 'useAnalytics'],
-  'groupkit/core': ['createAnalytics'],
-  'groupkit/query': ['useQueryGroup'],
-  'groupkit/collector': ['createCollector'],
-  'groupkit/spec': ['validateEvent', 'mergeTraits', 'ValidationError'],
-}
-for (const [entry, names] of Object.entries(entries)) {
-  const mod = await import(entry)
-  for (const name of names) assert.ok(mod[name], entry + ' exports ' + name)
-  console.log('imported', entry, Object.keys(mod).length, 'exports')
-}
-const { createCollector } = await import('groupkit/collector')
-const { createAnalytics } = await import('groupkit/core')
-const collector = createCollector({ writeKeys: ['smoke-key'] })
-const server = await collector.listen({ host: '127.0.0.1', port: 0 })
-try {
-  const client = createAnalytics({ writeKey: 'smoke-key', apiHost: server.url + '/v1', storage: 'memory' })
-  client.identify('user-1', { email: 'a@example.com' })
-  const result = client.group('workspace-1', { name: 'Acme', plan: 'pro' })
-  assert.equal(result.ok, true)
-  await client.flush()
-  const groups = collector.events({ type: 'group' })
-  assert.equal(groups.length, 1)
-  assert.equal(groups[0].groupId, 'workspace-1')
-  assert.equal(groups[0].userId, 'user-1')
-  await client.close()
-} finally {
-  await server.close()
-}
-`
-
-const CONSUMER = `
-import { createAnalytics } from 'groupkit/core'
-import type { AnalyticsClient } from 'groupkit/core'
-import { validateEvent } from 'groupkit/spec'
-import { createCollector } from 'groupkit/collector'
-import { AnalyticsProvider, useGroup } from 'groupkit'
-import { useQueryGroup } from 'groupkit/query'
-const client: AnalyticsClient = createAnalytics({ writeKey: 'k', apiHost: null })
-const checked = validateEvent({ type: 'group', groupId: 'g', userId: 'u' })
-if (checked.success) checked.data.type satisfies string
-void createCollector
-void AnalyticsProvider
-void useGroup
-void useQueryGroup
-void client
-`

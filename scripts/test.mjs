@@ -40,6 +40,7 @@ run('lint', npx, ['eslint', '.', '--max-warnings=0'])
 run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'], {
   countFrom: vitestCounts('test-results/unit.json'),
 })
+run('react18', 'node', ['scripts/test-react18.mjs'])
 run('build', 'npm', ['run', 'build', '--silent'])
 run('pack', 'node', ['scripts/pack-check.mjs'])
 if (existsSync('vitest.e2e.config.ts')) {

@@ -118,30 +118,28 @@ export async function measureCallCost({ makeClient, now, samples, batch, writes 
 
 /**
  * Per-call cost with L events already queued (consent pending, so nothing leaves and the queue only grows):
- * flat means a call does not re-serialize or scan the queue. Each round starts a fresh client; the queue grows
- * from L to L + perRound while a round is timed.
+ * flat means a call does not re-serialize or rewrite the whole queue. Each round starts a fresh client
+ * (`makeClient(onError)`); the queue grows from L to L + perRound × batch while a round is timed. Storage errors
+ * are counted: a queue that no longer fits in localStorage falls back to memory and gets cheap for a wrong reason.
  */
 export async function measureGrowth({ makeClient, now, lengths, perRound, rounds, batch = 1 }) {
   const out = {}
   for (const length of lengths) {
     const times = []
+    let pending = 0
+    let storageErrors = 0
     for (let r = 0; r < rounds(length); r++) {
-      const client = makeClient(length)
+      const client = makeClient((error) => {
+        if (error.code === 'storage') storageErrors++
+      })
       for (let i = 0; i < length; i++) client.track(...trackArgs(i))
       await settle()
-      times.push(
-        ...(await timeCalls((i) => client.track(...trackArgs(length + i)), {
-          samples: perRound,
-          batch,
-          warmup: 0,
-          now,
-        })),
-      )
-      out[length] ??= { pending: 0 }
-      out[length].pending = client.delivery.getState().pending
+      const track = (i) => client.track(...trackArgs(length + i))
+      times.push(...(await timeCalls(track, { samples: perRound, batch, warmup: 0, now })))
+      pending = client.delivery.getState().pending
       await client.close()
     }
-    out[length] = { ...out[length], ...summarize(times) }
+    out[length] = { pending, storageErrors, ...summarize(times) }
   }
   return out
 }

@@ -39,7 +39,7 @@ async function callCost() {
 
 async function growth() {
   return measureGrowth({
-    makeClient: () => client(mapStorage(), { consent: 'pending', maxQueueSize: 50_000 }),
+    makeClient: (onError) => client(mapStorage(), { consent: 'pending', maxQueueSize: 50_000, onError }),
     now,
     lengths: [10, 1000, 10_000],
     perRound: 50,
@@ -47,12 +47,14 @@ async function growth() {
   })
 }
 
-// JSON.stringify calls and characters per isolated track(): catches an event serialized twice, or the whole
-// queue re-serialized on every write.
+// Serialization work per isolated track() with 100 events queued (consent pending): JSON.stringify calls and the
+// characters they produce, and the characters written to storage. An event serialized twice, or the whole queue
+// re-serialized and rewritten on every call, shows here.
 async function serialization() {
+  const queued = 100
   const counted = countingStorage(mapStorage())
-  const c = client(counted.storage)
-  for (let i = 0; i < 50; i++) c.track(...trackArgs(i))
+  const c = client(counted.storage, { consent: 'pending' })
+  for (let i = 0; i < queued; i++) c.track(...trackArgs(i))
   await settle()
   const original = JSON.stringify
   let calls = 0
@@ -63,7 +65,8 @@ async function serialization() {
     chars += out?.length ?? 0
     return out
   }
-  const n = 200
+  const n = 50
+  const written = counted.stats.chars
   try {
     for (let i = 0; i < n; i++) {
       c.track(...trackArgs(i))
@@ -74,7 +77,13 @@ async function serialization() {
   }
   const eventChars = original(c.activity.getState().at(-1)?.event ?? {}).length
   await c.close()
-  return { stringifyPerCall: calls / n, charsPerCall: Math.round(chars / n), eventChars }
+  return {
+    queued,
+    stringifyPerCall: calls / n,
+    charsPerCall: Math.round(chars / n),
+    writtenPerCall: Math.round((counted.stats.chars - written) / n),
+    eventChars,
+  }
 }
 
 // Heap held per queued event: the queue lives in memory and in storage; storage strings are subtracted so the

@@ -117,7 +117,10 @@ export function sections(results, budgets) {
           'storage writes until delivered',
           (x) => x.storage.writes + x.storage.removes + x.storage.cookieWrites,
         ),
-        row('characters written to storage', (x) => x.storage.chars),
+        row('characters written to storage until delivered', (x) => x.storage.chars),
+        row('characters written in the burst task, per event', (x) =>
+          Math.round(x.charsInBurstTask / c.events),
+        ),
         row('main-thread time of the 1,000 calls (ms, wall)', (x) => Math.round(x.syncMs * 10) / 10, String),
         row('main-thread CPU from the burst until all delivered (ms)', (x) => x.cpuMs, String),
         row('time until all arrived (ms)', (x) => x.deliveredMs, int),
@@ -161,6 +164,7 @@ export function sections(results, budgets) {
         'Chromium median',
         'Chromium p99',
         'Chromium queue held',
+        'storage errors',
       ],
       rows: [10, 1000, 10000].map((L) => [
         int(L),
@@ -169,6 +173,7 @@ export function sections(results, budgets) {
         us(cg?.[L]?.median),
         us(cg?.[L]?.p99),
         int(cg?.[L]?.pending),
+        `${int(ng?.[L]?.storageErrors ?? 0)} / ${int(cg?.[L]?.storageErrors ?? 0)}`,
       ]),
     })
   }
@@ -182,11 +187,12 @@ export function sections(results, budgets) {
       rows: [
         ['JS heap held per queued event (storage strings excluded)', `${int(m?.heapBytesPerEvent)} B`],
         ['characters persisted per queued event', int(m?.storedCharsPerEvent)],
-        ['JSON.stringify calls per track() (incl. its persist)', String(s?.stringifyPerCall)],
+        [`JSON.stringify calls per track() with ${s?.queued} queued`, String(s?.stringifyPerCall)],
         [
-          'characters stringified per track() / event size',
+          'characters stringified per track() / size of the event',
           `${int(s?.charsPerCall)} / ${int(s?.eventChars)}`,
         ],
+        ['characters written to storage per track()', int(s?.writtenPerCall)],
       ],
     })
   }

@@ -28,8 +28,14 @@ globalThis.groupkitBench = {
 
   async growth({ writeKey, lengths }) {
     return measureGrowth({
-      makeClient: () =>
-        fresh({ writeKey, apiHost: 'http://127.0.0.1:9/v1', consent: 'pending', maxQueueSize: 50_000 }),
+      makeClient: (onError) =>
+        fresh({
+          writeKey,
+          apiHost: 'http://127.0.0.1:9/v1',
+          consent: 'pending',
+          maxQueueSize: 50_000,
+          onError,
+        }),
       now,
       lengths,
       perRound: 10,

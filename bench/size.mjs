@@ -157,3 +157,41 @@ export async function measureSizes(root, present) {
   }
   return results
 }
+
+/** Where a bundle's bytes come from, by dependency or source folder, with an estimated share of its gzip size. */
+export async function breakdown(root, code, { platform = 'browser' } = {}) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'bench-entry.js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    logLevel: 'silent',
+    outdir: join(root, '.bench', 'size-out'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: peers,
+    plugins: [groupkitResolver(root)],
+  })
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint)
+  const contents = result.outputFiles.find((f) => f.path.endsWith('.js')).contents
+  const ratio = gzipSync(contents, { level: 9 }).length / contents.length
+  const areas = new Map()
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]
+    const area =
+      pkg ??
+      path
+        .replace(/^dist\//, '')
+        .split('/')
+        .slice(0, -1)
+        .join('/')
+    areas.set(area, (areas.get(area) ?? 0) + bytesInOutput)
+  }
+  return [...areas]
+    .map(([area, min]) => ({ area, min, gzip: Math.round(min * ratio) }))
+    .filter((a) => a.min > 0)
+    .sort((a, b) => b.min - a.min)
+}

@@ -12,7 +12,7 @@ import { ensureBuild, presentEntries } from '../bench/ensure-build.mjs'
 import { entries, srcOf } from '../bench/entries.mjs'
 import { markdownTable, textTable } from '../bench/format.mjs'
 import { sections, targets } from '../bench/report.mjs'
-import { measureSizes } from '../bench/size.mjs'
+import { breakdown, measureSizes, sizeCases } from '../bench/size.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const flags = new Set(process.argv.slice(2))
@@ -56,7 +56,7 @@ const results = {
 }
 results.size = await measureSizes(root, present)
 
-if (check) process.exit(reportCheck())
+if (check) process.exit(await reportCheck())
 
 const has = (name) => present.some((entry) => entry.name === name)
 if (has('groupkit/core') && (!parts || parts.has('node'))) {
@@ -106,7 +106,7 @@ if (Math.max(load, results.machineAfter.load) > cores)
     'warning: the machine was busy (load average above its core count): timings are inflated, ratios less so.',
   )
 
-function reportCheck() {
+async function reportCheck() {
   const failures = []
   const rows = []
   for (const s of results.size) {
@@ -139,8 +139,17 @@ function reportCheck() {
   console.log(textTable(['bundle (min+gzip budget)', 'min', 'min+gzip', 'budget', 'status'], rows))
   if (failures.length) {
     console.log(`\nsize check FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
+    for (const s of results.size.filter((x) => budgets[x.id] !== undefined && x.gzip > budgets[x.id])) {
+      const c = sizeCases.find((x) => x.id === s.id)
+      const areas = await breakdown(root, c.code, { platform: c.platform })
+      console.log(`\nWhere ${s.label} comes from (min, ~gzip share):`)
+      for (const a of areas.slice(0, 10))
+        console.log(
+          `  ${a.area.padEnd(28)} ${(a.min / 1000).toFixed(1).padStart(6)} KB  ~${(a.gzip / 1000).toFixed(1)} KB`,
+        )
+    }
     console.log(
-      'Find what grew with `npx esbuild --bundle --minify --analyze` on the entry, or raise the budget in bench/budgets.json with a reason in the commit.',
+      '\nShrink what grew, or raise the budget in bench/budgets.json with the reason in the commit message.',
     )
     return 1
   }

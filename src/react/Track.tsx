@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react'
 import type { JsonValue } from '../spec/index.js'
+import { afterCommit } from './afterCommit.js'
 import { stableKey } from './stableKey.js'
 import { useClient } from './useClient.js'
 
@@ -49,9 +50,11 @@ export function Track(props: TrackProps) {
     const key = stableKey([event, propertiesKey])
     if (lastMount.current === key) return // StrictMode's second effect run
     lastMount.current = key
-    client.track(
-      event,
-      propertiesKey === '' ? undefined : (JSON.parse(propertiesKey) as Record<string, JsonValue>),
+    afterCommit(() =>
+      client.track(
+        event,
+        propertiesKey === '' ? undefined : (JSON.parse(propertiesKey) as Record<string, JsonValue>),
+      ),
     )
   }, [client, on, event, propertiesKey])
 

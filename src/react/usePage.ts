@@ -1,6 +1,7 @@
 'use client'
 import { useEffect, useRef, type DependencyList } from 'react'
 import type { JsonValue } from '../spec/index.js'
+import { afterCommit } from './afterCommit.js'
 import { stableKey } from './stableKey.js'
 import { useClient } from './useClient.js'
 
@@ -21,6 +22,6 @@ export function usePage(name?: string, properties?: Record<string, JsonValue>, d
   useEffect(() => {
     if (last.current && sameDeps(last.current, trigger)) return
     last.current = trigger
-    client.page(name, properties)
+    afterCommit(() => client.page(name, properties))
   })
 }

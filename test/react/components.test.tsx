@@ -38,7 +38,7 @@ describe('<Track>', () => {
     })
   })
 
-  it('on mount tracks once under StrictMode, and not again on re-render', () => {
+  it('on mount tracks once under StrictMode, and not again on re-render', async () => {
     const { client, destination } = memoryClient()
     function Banner() {
       const [count, setCount] = useState(0)
@@ -57,6 +57,8 @@ describe('<Track>', () => {
     )
     fireEvent.click(screen.getByRole('button'))
     fireEvent.click(screen.getByRole('button'))
+    // Mount-time calls go out once the commit's effects have run (a microtask later).
+    await new Promise<void>((resolve) => queueMicrotask(resolve))
     expect(screen.getByRole('button').textContent).toBe('seen 2')
     expect(destination.ofType('track').map((event) => event.event)).toEqual(['Banner Viewed'])
   })
@@ -79,6 +81,20 @@ describe('<Identify> and <Group>', () => {
     const groups = destination.ofType('group')
     // The child's effects run first, but identify runs in a layout effect: one group call, as the user.
     expect(groups.map((event) => [event.groupId, event.userId ?? null])).toEqual([['ws_acme', 'user_ada']])
+  })
+
+  it('a mount-time <Track> inside <Group> goes out after the group call and carries its groupId', async () => {
+    const { client, destination } = memoryClient()
+    renderStrict(
+      <AnalyticsProvider client={client}>
+        <Group groupId="ws_acme" traits={{ name: 'Acme' }}>
+          <Track event="Dashboard Viewed" on="mount" />
+        </Group>
+      </AnalyticsProvider>,
+    )
+    await new Promise<void>((resolve) => queueMicrotask(resolve))
+    expect(destination.events.map((event) => event.type)).toEqual(['group', 'track'])
+    expect(destination.ofType('track')[0]?.context?.['groupId']).toBe('ws_acme')
   })
 
   it('<Identify> sends nothing while the userId is null, and once when it arrives', () => {

@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { expect, it } from 'vitest'
+
+// Mount-time calls go out once the commit's effects have run (a microtask later).
+const afterEffects = () => new Promise<void>((resolve) => queueMicrotask(resolve))
 import { AnalyticsProvider, usePage } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
 
@@ -9,7 +12,7 @@ function Route({ path, title }: { path: string; title: string }) {
   return <h1>{title}</h1>
 }
 
-it('records one page view per route change, once under StrictMode, none for a re-render', () => {
+it('records one page view per route change, once under StrictMode, none for a re-render', async () => {
   const { client, destination } = memoryClient()
   const ui = (path: string, title: string) => (
     <AnalyticsProvider client={client}>
@@ -17,9 +20,13 @@ it('records one page view per route change, once under StrictMode, none for a re
     </AnalyticsProvider>
   )
   const { rerender } = renderStrict(ui('/reports', 'Reports'))
+  await afterEffects()
   rerender(ui('/reports', 'Reports (3)'))
+  await afterEffects()
   rerender(ui('/settings', 'Settings'))
+  await afterEffects()
   rerender(ui('/reports', 'Reports'))
+  await afterEffects()
   expect(destination.ofType('page').map((event) => [event.name, event.properties?.['path']])).toEqual([
     ['Reports', '/reports'],
     ['Settings', '/settings'],
@@ -27,7 +34,7 @@ it('records one page view per route change, once under StrictMode, none for a re
   ])
 })
 
-it('without deps, records again when the name or the properties’ content change', () => {
+it('without deps, records again when the name or the properties’ content change', async () => {
   const { client, destination } = memoryClient()
   function Page({ name, tab }: { name: string; tab: string }) {
     usePage(name, { tab })
@@ -39,7 +46,10 @@ it('without deps, records again when the name or the properties’ content chang
     </AnalyticsProvider>
   )
   const { rerender } = renderStrict(ui('Billing', 'invoices'))
+  await afterEffects()
   rerender(ui('Billing', 'invoices'))
+  await afterEffects()
   rerender(ui('Billing', 'plans'))
+  await afterEffects()
   expect(destination.ofType('page').map((event) => event.properties?.['tab'])).toEqual(['invoices', 'plans'])
 })

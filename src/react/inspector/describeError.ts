@@ -7,7 +7,8 @@ export function describeError(error: AnalyticsError): string[] {
   for (const issue of error.validation?.issues ?? []) {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'event'
     const line = `${where}: ${issue.message}`
-    if (line !== error.message && issue.message !== error.message) lines.push(line)
+    // The message usually is the first issue's sentence with the call's name before it: say it once.
+    if (!error.message.includes(issue.message)) lines.push(line)
   }
   return lines
 }

@@ -9,7 +9,7 @@ import {
   Track,
   useAnalytics,
 } from '../src/react/index.js'
-import { storyApiHost } from './support/collectorApi.js'
+import { storyApiHost, storyFetch } from './support/storyCollector.js'
 import { workspaces } from './support/workspaces.js'
 import * as styles from './support/styles.js'
 
@@ -40,7 +40,13 @@ function FirstScreen() {
 
 function InspectorDemo({ groupId, traits, ...inspector }: Args) {
   return (
-    <AnalyticsProvider writeKey="storybook" apiHost={storyApiHost()} storage="memory" flushInterval={300}>
+    <AnalyticsProvider
+      writeKey="storybook"
+      apiHost={storyApiHost()}
+      fetch={storyFetch}
+      storage="memory"
+      flushInterval={300}
+    >
       <Identify userId="user-42" traits={{ email: 'ada@example.com', name: 'Ada Lovelace' }}>
         <Group groupId={groupId} traits={traits}>
           <div style={{ display: 'grid', gap: 16, maxWidth: 720, font: '14px/1.45 system-ui, sans-serif' }}>

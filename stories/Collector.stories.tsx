@@ -3,7 +3,9 @@ import { useState } from 'react'
 import type { StoredEvent } from '../src/collector/index.js'
 import type { GroupTraits } from '../src/react/index.js'
 import { AnalyticsProvider, useAnalytics } from '../src/react/index.js'
-import { fetchEvents, fetchGroup, fetchGroups, storyApiHost } from './support/collectorApi.js'
+import { fetchEvents, fetchGroup, fetchGroups } from './support/collectorApi.js'
+import { storyApiHost, storyFetch } from './support/storyCollector.js'
+import { describeCollector, useCollectorMode } from './support/useCollectorMode.js'
 import { usePolling } from './support/usePolling.js'
 import * as styles from './support/styles.js'
 
@@ -59,17 +61,23 @@ function CollectorView({ groupId, traits, type, limit }: Args) {
   const groups = usePolling(fetchGroups, 1000, [])
   const group = usePolling(() => fetchGroup(groupId), 1000, [groupId])
   const latest = (events.value ?? []).slice(-limit).reverse()
+  const mode = useCollectorMode()
   return (
     <div style={{ display: 'grid', gap: 16, font: '14px/1.45 system-ui, sans-serif' }}>
       <section style={styles.card}>
         <h2 style={{ marginTop: 0 }}>What the collector received</h2>
         <p style={styles.muted}>
-          Storybook's dev server mounts the groupkit collector at <code>{storyApiHost()}</code>. Every story
-          sends there; this page reads it back with <code>GET /v1/events</code> and{' '}
-          <code>GET /v1/groups/:id</code>, the same routes your tests can use. Events are validated against
-          the spec and de-duplicated by messageId.
+          Every story sends to <code>{storyApiHost()}</code>, answered by {describeCollector(mode)}; this page
+          reads it back with <code>GET /v1/events</code> and <code>GET /v1/groups/:id</code>, the same routes
+          your tests can use. Events are validated against the spec and de-duplicated by messageId.
         </p>
-        <AnalyticsProvider writeKey="storybook" apiHost={storyApiHost()} storage="memory" flushInterval={300}>
+        <AnalyticsProvider
+          writeKey="storybook"
+          apiHost={storyApiHost()}
+          fetch={storyFetch}
+          storage="memory"
+          flushInterval={300}
+        >
           <SampleCalls groupId={groupId} traits={traits} />
         </AnalyticsProvider>
         {events.error ? <p style={styles.problem}>{events.error}</p> : null}

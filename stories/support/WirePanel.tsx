@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useIdentity } from '../../src/react/index.js'
 import type { GroupView, StoredEvent } from '../../src/collector/index.js'
 import { fetchEvents, fetchGroup } from './collectorApi.js'
+import { describeCollector, useCollectorMode } from './useCollectorMode.js'
 import { usePolling } from './usePolling.js'
 import * as styles from './styles.js'
 
@@ -45,10 +46,12 @@ export function WirePanel({ limit = 12 }: { limit?: number }) {
     [activeGroupId],
   )
   const received = (events.value ?? []).slice(-limit).reverse()
+  const mode = useCollectorMode()
 
   return (
     <section aria-label="What the collector received" style={styles.card}>
       <h3 style={{ margin: '0 0 8px' }}>On the wire: what the collector at /v1 received</h3>
+      <p style={{ ...styles.muted, margin: '0 0 8px' }}>From {describeCollector(mode)}.</p>
       {events.error ? <p style={styles.problem}>Collector unreachable: {events.error}</p> : null}
       {received.length === 0 ? (
         <p style={styles.muted}>Nothing received from this story yet.</p>

@@ -4,7 +4,7 @@
 import type { Decorator } from '@storybook/react-vite'
 import type { AnalyticsOptions } from '../../src/core/index.js'
 import { AnalyticsInspector, AnalyticsProvider } from '../../src/react/index.js'
-import { storyApiHost } from './collectorApi.js'
+import { storyApiHost, storyFetch } from './storyCollector.js'
 import { WirePanel } from './WirePanel.js'
 import * as styles from './styles.js'
 
@@ -17,6 +17,8 @@ export const withAnalytics: Decorator = (Story, context) => {
       key={context.id}
       writeKey="storybook"
       apiHost={storyApiHost()}
+      // The dev server's collector under `npm start`, one running in the page in a static build.
+      fetch={storyFetch}
       // Each story starts as a new anonymous visitor; pass storage: 'localStorage' to keep identity across reloads.
       storage="memory"
       flushInterval={500}

@@ -103,15 +103,30 @@ async function serveStatic(root: string, request: IncomingMessage, response: Ser
   }
 }
 
-/** Serves `root` and the collector on one 127.0.0.1 origin (free port). */
-export async function startE2eServer(root: string, collector: Collector): Promise<E2eServer> {
+/**
+ * Serves `root` and the collector on one 127.0.0.1 origin (free port). Without a collector it is a plain static
+ * file server, as a static Storybook build is hosted: /v1 answers 404 and is still recorded on the wire.
+ */
+export async function startE2eServer(root: string, collector: Collector | null): Promise<E2eServer> {
   const wire: WireRecord[] = []
   let origin = ''
   const server = createServer((request, response) => {
-    const isCollector = (request.url ?? '').startsWith(collector.basePath + '/')
-    const serving = isCollector
-      ? serveCollector(collector, origin, wire, request, response)
-      : serveStatic(root, request, response)
+    const url = request.url ?? '/'
+    const serving = !collector
+      ? serveStatic(root, request, response).then(() => {
+          if (url.startsWith('/v1/')) {
+            wire.push({
+              at: Date.now(),
+              method: request.method ?? 'GET',
+              path: url,
+              status: 404,
+              messageIds: [],
+            })
+          }
+        })
+      : url.startsWith(collector.basePath + '/')
+        ? serveCollector(collector, origin, wire, request, response)
+        : serveStatic(root, request, response)
     serving.catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500)
       response.end(String(error))

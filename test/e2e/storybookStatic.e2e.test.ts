@@ -1,0 +1,88 @@
+// `npm run build-storybook` builds, and the static build works with no server behind /v1: the stories fall back to
+// a collector running in the page (stories/support/storyCollector.ts), so they deliver and show the wire instead
+// of queueing and retrying forever. Served here by a plain static file server, as any host would.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, newContext } from './browser.js'
+import { startE2eServer } from './server.js'
+import type { E2eServer } from './server.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const OUT = fileURLToPath(new URL('../../test-results/storybook-static/', import.meta.url))
+
+/** Runs the npm script itself (a later `-o` wins over the script's own), into a directory of the test's. */
+function buildStorybook(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build-storybook', '--', '-o', OUT, '--quiet'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run build-storybook exited ${code}:\n${output}`)),
+    )
+  })
+}
+
+let server: E2eServer
+let browser: Browser
+
+beforeAll(async () => {
+  await buildStorybook()
+  ;[server, browser] = await Promise.all([startE2eServer(OUT, null), launchBrowser()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function openStory(page: Page, id: string) {
+  await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=story`)
+  const wire = page.getByRole('region', { name: 'What the collector received' })
+  await wire.waitFor()
+  return wire
+}
+
+describe('the static Storybook (npm run build-storybook)', () => {
+  it('builds, and its stories deliver to a collector in the page and show the wire', async () => {
+    const context = await newContext(browser)
+    try {
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      const wire = await openStory(page, 'flows-workspace-switcher-usegroup--switcher')
+      await expect.poll(() => wire.textContent()).toMatch(/collector running in this page/)
+
+      // The story's mount-time group call arrives, as the anonymous visitor.
+      const rows = wire.getByRole('row')
+      const groupRow = (id: string) => rows.filter({ hasText: new RegExp(`^group${id}`) })
+      await expect.poll(() => groupRow('acme').count(), { timeout: 15_000 }).toBe(1)
+
+      // A switch in the UI: exactly one more group call, and a track after it carries the new group.
+      await page.getByRole('button', { name: 'Globex', exact: true }).click()
+      await expect.poll(() => groupRow('globex').count(), { timeout: 15_000 }).toBe(1)
+      await page.getByRole('button', { name: /Dashboard Viewed/ }).click()
+      const track = rows.filter({ hasText: 'Dashboard Viewed' })
+      await expect.poll(() => track.textContent(), { timeout: 15_000 }).toContain('globex')
+      expect(await groupRow('acme').count()).toBe(1)
+
+      const inspector = page.getByRole('complementary', { name: 'groupkit analytics inspector' })
+      const delivery = inspector.getByRole('region', { name: 'Delivery' })
+      await expect.poll(() => delivery.textContent()).toMatch(/0 pending · 0 in flight · 3 delivered/)
+      expect(await delivery.getByRole('status').count()).toBe(0) // no retry scheduled
+
+      // Nothing was sent to the static server: its only /v1 request is the probe that found no collector.
+      expect(server.wire.map((record) => `${record.method} ${record.status}`)).toEqual(['GET 404'])
+      expect(errors).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})

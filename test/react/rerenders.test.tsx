@@ -2,7 +2,7 @@
 import { Profiler } from 'react'
 import { act } from '@testing-library/react'
 import { expect, it } from 'vitest'
-import { AnalyticsProvider, useAnalytics, useIdentity } from '../../src/react/index.js'
+import { AnalyticsProvider, shallow, useAnalytics, useIdentity } from '../../src/react/index.js'
 import { memoryClient, renderStrict } from './support/clients.js'
 
 it('emitting 100 events re-renders no component that did not select what changed', () => {
@@ -47,4 +47,39 @@ it('emitting 100 events re-renders no component that did not select what changed
   // The subscription works: a component that selected the active group does re-render when it changes.
   act(() => void client.group('ws_acme', { name: 'Acme' }))
   expect(commits).toEqual({ ...afterMount, activeGroup: 2 })
+})
+
+it('a selector of several fields (with shallow) or of one object re-renders only when its own part changes', () => {
+  const { client } = memoryClient()
+  const commits = { pair: 0, traits: 0 }
+  function Pair() {
+    const { userId, activeGroupId } = useIdentity(
+      (state) => ({ userId: state.userId, activeGroupId: state.activeGroupId }),
+      shallow,
+    )
+    return <span>{`${userId} ${activeGroupId}`}</span>
+  }
+  function UserTraits() {
+    return <span>{JSON.stringify(useIdentity((state) => state.traits))}</span>
+  }
+  renderStrict(
+    <AnalyticsProvider client={client}>
+      <Profiler id="pair" onRender={() => void commits.pair++}>
+        <Pair />
+      </Profiler>
+      <Profiler id="traits" onRender={() => void commits.traits++}>
+        <UserTraits />
+      </Profiler>
+    </AnalyticsProvider>,
+  )
+  expect(commits).toEqual({ pair: 1, traits: 1 })
+
+  // New groups and a new membership's traits: neither the user nor their traits changed.
+  act(() => void client.group('ws_acme', { name: 'Acme' }))
+  act(() => void client.group('ws_acme', { name: 'Acme', plan: 'pro' }))
+  expect(commits).toEqual({ pair: 2, traits: 1 })
+  act(() => void client.identify('user_ada', { email: 'ada@acme.test' }))
+  expect(commits).toEqual({ pair: 3, traits: 2 })
+  act(() => void client.track('Report Exported'))
+  expect(commits).toEqual({ pair: 3, traits: 2 })
 })

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { Group, useGroup, type GroupState, type GroupTraits } from '../../src/react/index.js'
+import { Group, Identify, Track, useGroup, type GroupState, type GroupTraits } from '../../src/react/index.js'
 
 interface WorkspaceTraits {
   seats: number
@@ -46,5 +46,19 @@ describe('useGroup trait types', () => {
     ;<Group<WorkspaceTraits> groupId="ws_acme" traits={{ seats: 3 }} />
     // @ts-expect-error seats is a number
     ;<Group<WorkspaceTraits> groupId="ws_acme" traits={{ seats: '3' }} />
+  })
+
+  it('the components take no userId or anonymousId beyond <Identify userId>: calls carry the known identity', () => {
+    ;<Identify userId="user_ada" />
+    // @ts-expect-error <Identify> takes no anonymousId
+    ;<Identify userId="user_ada" anonymousId="anon" />
+    // @ts-expect-error <Group> takes no userId
+    ;<Group groupId="ws_acme" userId="user_ada" />
+    // @ts-expect-error <Group> takes no anonymousId
+    ;<Group groupId="ws_acme" anonymousId="anon" />
+    // @ts-expect-error <Track> takes no userId
+    ;<Track event="Viewed" on="mount" userId="user_ada" />
+    // @ts-expect-error <Track> takes no anonymousId
+    ;<Track event="Viewed" on="mount" anonymousId="anon" />
   })
 })

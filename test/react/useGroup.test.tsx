@@ -251,3 +251,22 @@ describe('useGroup', () => {
     },
   )
 })
+
+it('useGroup sends nothing while the groupId is undefined, then one call once it is known', () => {
+  const { client, destination } = memoryClient()
+  function Loading({ id }: { id: string | undefined }) {
+    const group = useGroup(id, { name: 'Acme' })
+    return <output>{group.groupId ?? 'none'}</output>
+  }
+  const ui = (id: string | undefined) => (
+    <AnalyticsProvider client={client}>
+      <Loading id={id} />
+    </AnalyticsProvider>
+  )
+  const { rerender } = renderStrict(ui(undefined))
+  rerender(ui(undefined))
+  expect(screen.getByRole('status').textContent).toBe('none')
+  expect(destination.ofType('group')).toEqual([])
+  rerender(ui('ws_acme'))
+  expect(destination.ofType('group').map((event) => event.groupId)).toEqual(['ws_acme'])
+})

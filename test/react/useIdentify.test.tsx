@@ -36,3 +36,22 @@ it('identifies on login, again when traits change or the user switches, never fo
   expect(destination.ofType('identify')[0]?.anonymousId).toBe(firstAnonymousId)
   expect(destination.ofType('identify')[2]?.anonymousId).not.toBe(firstAnonymousId)
 })
+
+it('sends nothing while disabled, and identifies once when enabled', () => {
+  const { client, destination } = memoryClient()
+  function Gate({ enabled }: { enabled: boolean }) {
+    useIdentify('user_ada', { plan: 'pro' }, { enabled })
+    return null
+  }
+  const ui = (enabled: boolean) => (
+    <AnalyticsProvider client={client}>
+      <Gate enabled={enabled} />
+    </AnalyticsProvider>
+  )
+  const { rerender } = renderStrict(ui(false))
+  rerender(ui(false))
+  expect(destination.ofType('identify')).toEqual([])
+  rerender(ui(true))
+  rerender(ui(true))
+  expect(destination.ofType('identify').map((event) => event.userId)).toEqual(['user_ada'])
+})

@@ -1,4 +1,4 @@
-// Starts `storybook dev` (what `npm start` runs) on a free 127.0.0.1 port, with the collector mounted at /v1 by
+// Starts Storybook with `npm start` on a free 127.0.0.1 port, with the collector mounted at /v1 by
 // .storybook/main.ts, and stops it again. Its own process group, so stopping it ends every child it started.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -12,7 +12,6 @@ export interface RunningStorybook {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BIN = fileURLToPath(new URL('../../node_modules/storybook/dist/bin/dispatcher.js', import.meta.url))
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,15 +43,16 @@ async function waitUntilServing(url: string, exited: () => string | null, timeou
 export async function startStorybook(timeoutMs = 90_000): Promise<RunningStorybook> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  // `npm start` itself, so the script in package.json is what is tested; the port given after it wins over its
+  // own -p 6006 (a free one: the suite must not collide with a Storybook the user has open).
   const child = spawn(
-    process.execPath,
+    'npm',
     [
-      BIN,
-      'dev',
+      'start',
+      '--silent',
+      '--',
       '--port',
       String(port),
-      '--host',
-      '127.0.0.1',
       '--exact-port',
       '--ci',
       '--no-open',

@@ -8,6 +8,7 @@ import {
   Identify,
   Track,
   useAnalytics,
+  usePage,
 } from '../src/react/index.js'
 import { storyApiHost, storyFetch } from './support/storyCollector.js'
 import { workspaces } from './support/workspaces.js'
@@ -18,19 +19,24 @@ interface Args extends AnalyticsInspectorProps {
   traits: GroupTraits
 }
 
-/** A few calls as an app makes them on its first screen, one of them wrong, so the panel has something to show. */
+/**
+ * A few calls as an app makes them on its first screen, one of them wrong, so the panel has something to show.
+ * The page view and the mount-time track go through `usePage` and `<Track on="mount">`, which send after the
+ * commit's effects: a plain `track()` in this child's `useEffect` would run before the `<Group>` above has set the
+ * group, and go out without `context.groupId`.
+ */
 function FirstScreen() {
   const analytics = useAnalytics()
+  usePage('Dashboard')
   const once = useRef(false)
   useEffect(() => {
     if (once.current) return
     once.current = true
-    analytics.page('Dashboard')
-    analytics.track('Report Exported', { format: 'csv' })
     analytics.group('g'.repeat(300), { name: 'Too long' })
   }, [analytics])
   return (
     <div style={styles.row}>
+      <Track on="mount" event="Report Exported" properties={{ format: 'csv' }} />
       <Track on="click" event="Upgrade Clicked">
         <button style={styles.pressed}>Upgrade (tracked on click)</button>
       </Track>

@@ -32,6 +32,22 @@ async function receivedBy(url: string, anonymousId: string): Promise<StoredEvent
   return ((await response.json()) as { events: StoredEvent[] }).events
 }
 
+async function receivedWith(url: string, messageId: string): Promise<StoredEvent[]> {
+  const response = await fetch(`${url}/v1/events?messageId=${encodeURIComponent(messageId)}`)
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { events: StoredEvent[] }).events
+}
+
+/** The messageIds of the payloads the Inspector lists (each call once, whatever became of it). */
+async function messageIdsListed(inspector: Locator): Promise<string[]> {
+  const payloads = await inspector.getByLabel('Payload').allTextContents()
+  const ids = payloads.flatMap((text) => {
+    const id = (JSON.parse(text) as { messageId?: unknown }).messageId
+    return typeof id === 'string' ? [id] : []
+  })
+  return [...new Set(ids)]
+}
+
 async function openStory(page: Page, id: string) {
   // The first visit compiles the stories and their dependencies: slow once, on a cold cache.
   await page.goto(`${storybook.url}/iframe.html?id=${id}&viewMode=story`, { timeout: 120_000 })
@@ -79,15 +95,23 @@ describe('Storybook', () => {
       // And on the wire: the story's client sent them to the collector Storybook mounts at /v1.
       expect(batches.length).toBeGreaterThan(0)
       expect(batches.every((status) => status === 200)).toBe(true)
-      const anonymousId = await anonymousIdShown(inspector)
-      await eventually(async () => {
-        const events = await receivedBy(storybook.url, anonymousId)
-        expect(events.map((event) => event.type).sort()).toEqual(['group', 'identify', 'page', 'track'])
-        expect(events.find((event) => event.type === 'track')).toMatchObject({
-          event: 'Report Exported',
-          userId: 'user-42',
-        })
+      // By messageId: every payload the Inspector lists is stored once at the collector, except the refused one.
+      const listed = await messageIdsListed(inspector)
+      expect(listed.length).toBeGreaterThanOrEqual(4)
+      const stored = await eventually(async () => {
+        const found = await Promise.all(listed.map((id) => receivedWith(storybook.url, id)))
+        expect(found.filter((events) => events.length !== 1).length).toBeLessThanOrEqual(1)
+        return found
       })
+      const delivered = stored.flatMap((events) => (events.length === 1 ? events : []))
+      expect(delivered.map((event) => event.type).sort()).toEqual(['group', 'identify', 'page', 'track'])
+      expect(delivered.find((event) => event.type === 'track')).toMatchObject({
+        event: 'Report Exported',
+        userId: 'user-42',
+        anonymousId: await anonymousIdShown(inspector),
+        context: { groupId: 'acme' },
+      })
+      expect(stored.filter((events) => events.length === 0)).toHaveLength(listed.length - 4)
     } finally {
       await context.close()
     }

@@ -86,3 +86,80 @@ describe('the static Storybook (npm run build-storybook)', () => {
     }
   })
 })
+
+// What the Controls panel does when a user edits an arg: the manager sends `updateStoryArgs` to the preview.
+async function updateArgs(page: Page, storyId: string, updatedArgs: Record<string, unknown>) {
+  await page.evaluate(
+    ({ storyId, updatedArgs }) => {
+      const channel = (
+        window as { __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, data: unknown): void } }
+      ).__STORYBOOK_ADDONS_CHANNEL__
+      if (!channel) throw new Error('no Storybook channel in the preview')
+      channel.emit('updateStoryArgs', { storyId, updatedArgs })
+    },
+    { storyId, updatedArgs },
+  )
+}
+
+const live = { groupId: 'live-ws', traits: { name: 'Live Co', plan: 'edited' } }
+
+// Each story about a group, the args that choose it, and the click (if any) that sends it.
+const stories: { id: string; args: Record<string, unknown>; send?: RegExp; group: string; shows: RegExp }[] =
+  [
+    { id: 'getting-started-provider-basics--basics', args: live, group: 'live-ws', shows: /Live Co/ },
+    { id: 'flows-workspace-switcher-usegroup--switcher', args: live, group: 'live-ws', shows: /Live Co/ },
+    {
+      id: 'flows-login-identify-then-group-re-sent--anonymous-then-identified',
+      args: live,
+      group: 'live-ws',
+      shows: /Live Co/,
+    },
+    { id: 'components-identify-group-track--declarative', args: live, group: 'live-ws', shows: /Live Co/ },
+    {
+      id: 'flows-consent-pending-then-granted--pending-then-granted',
+      args: live,
+      group: 'live-ws',
+      shows: /Live Co/,
+    },
+    { id: 'flows-offline-and-server-errors--recovery', args: live, group: 'live-ws', shows: /Live Co/ },
+    {
+      id: 'flows-validation-errors--in-words',
+      args: live,
+      send: /^Send group/,
+      group: 'live-ws',
+      shows: /Live Co/,
+    },
+    { id: 'components-analyticsinspector--with-events', args: live, group: 'live-ws', shows: /Live Co/ },
+    {
+      id: 'flows-multi-group-membership--company-team-project',
+      args: { memberships: [live] },
+      group: 'live-ws',
+      shows: /Live Co/,
+    },
+    {
+      id: 'flows-react-query-workspace-usequerygroup--workspace-query',
+      args: { workspaceId: 'initech', extraTraits: { region: 'live-region' } },
+      group: 'initech',
+      shows: /live-region/,
+    },
+  ]
+
+describe('story controls', () => {
+  it.each(stories)('$id: editing the group args live sends a group call for them', async (story) => {
+    const context = await newContext(browser)
+    try {
+      const page = await context.newPage()
+      await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`)
+      const inspector = page.getByRole('complementary', { name: 'groupkit analytics inspector' })
+      await inspector.waitFor()
+      await updateArgs(page, story.id, story.args)
+      if (story.send) await page.getByRole('button', { name: story.send }).click()
+      const groups = inspector.getByRole('region', { name: 'Groups' })
+      await expect.poll(() => groups.textContent()).toContain(`active group ${story.group}`)
+      const membership = groups.getByRole('list', { name: 'Memberships' }).getByRole('listitem')
+      await expect.poll(() => membership.filter({ hasText: story.group }).textContent()).toMatch(story.shows)
+    } finally {
+      await context.close()
+    }
+  })
+})

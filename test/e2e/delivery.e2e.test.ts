@@ -59,6 +59,13 @@ describe('delivery in the browser', () => {
     // page with the same messageId, and the collector keeps it once. Nothing was lost.
     expect(ids.map((id) => stored(e2e.collector, id).length)).toEqual(ids.map(() => 1))
     expect(ids.every((id) => acceptedOnWire(e2e.server, id) >= 1)).toBe(true)
+    // Neither way of sending sent an event twice: at most one accepted page-hide request (the closing page's
+    // keepalive, whose answer it did not live to read) and at most one accepted regular send (the next page's).
+    const accepted = (id: string, pageHide: boolean) =>
+      requestsWith(id).filter(
+        (record) => record.status < 300 && record.contentType.startsWith('text/plain') === pageHide,
+      ).length
+    expect(ids.filter((id) => accepted(id, true) > 1 || accepted(id, false) > 1)).toEqual([])
   })
 
   it('4. two tabs of the app emitting at once: every event exactly once', async () => {

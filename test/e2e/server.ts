@@ -16,6 +16,8 @@ export interface WireRecord {
   path: string
   status: number
   messageIds: string[]
+  /** The request's Content-Type: a page-hide send is text/plain (a "simple" request), a regular one JSON. */
+  contentType: string
 }
 
 export interface E2eServer {
@@ -82,7 +84,14 @@ async function serveCollector(
   )
   const path = new URL(request.url ?? '/', origin).pathname
   const encoding = request.headers['content-encoding']
-  wire.push({ at, method, path, status: answer.status, messageIds: body ? messageIdsOf(body, encoding) : [] })
+  wire.push({
+    at,
+    method,
+    path,
+    status: answer.status,
+    messageIds: body ? messageIdsOf(body, encoding) : [],
+    contentType: request.headers['content-type'] ?? '',
+  })
   response.writeHead(answer.status, Object.fromEntries(answer.headers))
   response.end(Buffer.from(await answer.arrayBuffer()))
 }
@@ -121,6 +130,7 @@ export async function startE2eServer(root: string, collector: Collector | null):
               path: url,
               status: 404,
               messageIds: [],
+              contentType: request.headers['content-type'] ?? '',
             })
           }
         })

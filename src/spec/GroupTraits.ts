@@ -3,8 +3,12 @@ import type { JsonValue } from './json.js'
 // Every trait may be sent as null (seed 002: null replaces the stored value) or left undefined (kept as stored).
 type Settable<T> = T | null | undefined
 
-/** A value an app may pass as a trait: JSON, or a Date (sent as its ISO string). */
-export type TraitValue = JsonValue | Date
+/**
+ * A value an app may pass as a trait: JSON, with Dates (sent as ISO strings) and `undefined` properties (left out)
+ * at any depth, as `validateEvent` copies them.
+ */
+export type TraitValue =
+  string | number | boolean | null | Date | TraitValue[] | { [key: string]: TraitValue | undefined }
 
 /** The reserved `address` trait: a dictionary of optional street, city, state, postalCode and country. */
 export interface ReservedAddress {

@@ -42,6 +42,22 @@ describe('GroupTraits', () => {
     void [a, b, c, d, e]
   })
 
+  it('spreads GroupTraits into GroupTraits (address next to the index signature)', () => {
+    const extra: GroupTraits = { address: { city: 'Paris' }, plan: 'pro' }
+    const t: GroupTraits = { name: 'x', ...extra }
+    type Acme = GroupTraits<{ mrr?: number }>
+    const base: Acme = { mrr: 1, address: { street: '1 Main St' } }
+    const u: Acme = { ...base, ...t, mrr: 2 }
+    // Nested custom objects may hold Dates and undefined, which validateEvent turns into JSON.
+    const v: GroupTraits = { ...u, billing: { renewsAt: new Date(), note: undefined } }
+    expectTypeOf(u.mrr).toEqualTypeOf<number | undefined>()
+    // @ts-expect-error the spread keeps reserved types: name is a string
+    const w: GroupTraits = { ...extra, name: 42 }
+    // @ts-expect-error a nested function is not a trait value
+    const x: GroupTraits = { ...extra, billing: { callback: () => 1 } }
+    void [v, w, x]
+  })
+
   it('refuses extra traits JSON cannot carry', () => {
     // @ts-expect-error a function is not a trait value
     const a: GroupTraits = { callback: () => 1 }

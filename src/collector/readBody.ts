@@ -1,4 +1,5 @@
 import { CollectorHttpError, payloadTooLarge } from './CollectorHttpError.js'
+import { inflateNode } from './inflateNode.js'
 
 const noop = () => {}
 
@@ -64,7 +65,10 @@ export async function readBody(
   }
 
   const bytes =
-    encoding === 'identity' ? await collectWire(readWire) : await decode(readWire, encoding, limit, what)
+    encoding === 'identity'
+      ? await collectWire(readWire)
+      : ((await inflateNode(readWire, encoding, limit, what)) ??
+        (await decode(readWire, encoding, limit, what)))
   return new TextDecoder().decode(bytes)
 }
 
@@ -78,6 +82,8 @@ async function collectWire(readWire: () => Promise<Uint8Array | undefined>): Pro
   return concat(chunks, size)
 }
 
+// Edge runtimes: DecompressionStream. It decodes ahead of the reader (no backpressure in some runtimes), so the
+// output is still cut at the limit but more of the wire may be read than with inflateNode.
 async function decode(
   readWire: () => Promise<Uint8Array | undefined>,
   encoding: 'gzip' | 'deflate',

@@ -15,6 +15,7 @@ describe('groupkit/collector in an edge runtime', () => {
     const code = result.outputFiles[0]?.text ?? ''
     expect(code).toContain('import("node:http")')
     expect(code).toContain('import("node:fs/promises")')
+    expect(code).toContain('import("node:zlib")')
     expect(code).not.toMatch(/^\s*import\s[^(]*from\s*["']node:/m)
     expect(code).not.toMatch(/\brequire\(["']node:/)
   })

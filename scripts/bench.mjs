@@ -2,7 +2,8 @@
 // saving, React commits, cost growth and memory, from one run; tables on stdout, JSON in .bench/latest.json.
 // `node scripts/bench.mjs --check`: the size budgets only (no Chromium, a few seconds); exits 1 when one is exceeded.
 // Other flags: --quick (fewer samples), --markdown (tables as Markdown, for docs/performance.md),
-// --parts=node,cost,growth,burst,react (a subset; `cost`, `growth`, `burst` and `react` run in Chromium).
+// --parts=node,cost,growth,burst,react (a subset; `cost`, `growth`, `burst` and `react` run in Chromium),
+// --from=.bench/latest.json (print a saved run instead of measuring).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -28,6 +29,13 @@ const started = Date.now()
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'))
 delete budgets.$comment
 
+// --from=<file>: print a saved run again (e.g. as Markdown for docs/performance.md) without measuring.
+const fromFlag = process.argv.find((arg) => arg.startsWith('--from='))
+if (fromFlag) {
+  print(JSON.parse(readFileSync(fromFlag.slice('--from='.length), 'utf8')))
+  process.exit(0)
+}
+
 const present = presentEntries(root)
 const buildError = ensureBuild(root, log)
 if (buildError) {
@@ -39,7 +47,7 @@ if (buildError) {
     )
     process.exit(0)
   }
-  console.error(`size check FAILED: ${buildError}`)
+  console.error(`${check ? 'size check' : 'bench'} FAILED: ${buildError}`)
   process.exit(1)
 }
 const machine = () => ({
@@ -89,22 +97,28 @@ results.targets = targets(results, budgets)
 
 mkdirSync(join(root, '.bench'), { recursive: true })
 writeFileSync(join(root, '.bench/latest.json'), JSON.stringify(results, null, 2))
-for (const section of sections(results, budgets)) {
-  console.log(`\n${markdown ? '### ' : ''}${section.title}\n`)
-  console.log((markdown ? markdownTable : textTable)(section.head, section.rows))
-}
-console.log(`\n${markdown ? '### ' : ''}Targets\n`)
-for (const [label, met, figure] of results.targets)
-  console.log(`${met === null ? '·' : met ? '✓' : '✗'} ${label}: ${figure}`)
-for (const key of ['nodeError', 'chromiumError']) if (results[key]) console.log(`\n${key}: ${results[key]}`)
-const { cpus: cores, cpu, load } = results.machine
-console.log(
-  `\n${results.commit} · Node ${process.version}${results.chromium?.chromium ? ` · Chromium ${results.chromium.chromium}` : ''} · ${cores} × ${cpu} · load ${load} → ${results.machineAfter.load} · ${results.seconds}s · .bench/latest.json`,
-)
-if (Math.max(load, results.machineAfter.load) > cores)
+print(results)
+
+/** The tables and the target checks of a run, as text or (--markdown) Markdown. */
+function print(results) {
+  for (const section of sections(results, budgets)) {
+    console.log(`\n${markdown ? '### ' : ''}${section.title}\n`)
+    console.log((markdown ? markdownTable : textTable)(section.head, section.rows))
+  }
+  console.log(`\n${markdown ? '### ' : ''}Targets\n`)
+  for (const [label, met, figure] of results.targets)
+    console.log(`${met === null ? '·' : met ? '✓' : '✗'} ${label}: ${figure}`)
+  for (const key of ['nodeError', 'chromiumError']) if (results[key]) console.log(`\n${key}: ${results[key]}`)
+  const { cpus: cores, cpu, load } = results.machine
   console.log(
-    'warning: the machine was busy (load average above its core count): timings are inflated, ratios less so.',
+    `\n${results.commit} · Node ${process.version}${results.chromium?.chromium ? ` · Chromium ${results.chromium.chromium}` : ''} · ${cores} × ${cpu} · load ${load} → ${results.machineAfter.load} · ${results.seconds}s · .bench/latest.json`,
   )
+  // The load at the start: at the end it counts this run's own Chromium and Node processes.
+  if (load > cores)
+    console.log(
+      'warning: the machine was busy (load average above its core count): timings are inflated, ratios less so.',
+    )
+}
 
 async function reportCheck() {
   const failures = []

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStorage } from '../../src/core/index.js'
 import { memoryClient } from './support/clients.js'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+})
 
 describe('group()', () => {
   it('associates the user with the group, fills the reserved id trait and makes it the active group', () => {
@@ -88,6 +93,24 @@ describe('group()', () => {
     expect(client.store.getState()).toBe(before)
     expect(destination.ofType('group')).toHaveLength(1)
     expect(errors.map((e) => e.code)).toEqual(['validation', 'validation', 'validation', 'validation'])
+  })
+})
+
+describe('group() mistakes in development and production', () => {
+  it('prints one dev warning per invalid call, naming the fix; none when NODE_ENV is production', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { client, errors } = memoryClient()
+    client.group({ plan: 'pro' })
+    client.group('b', { deep: { a: { b: { c: { d: 1 } } } } })
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/^\[groupkit\] .*call group\(groupId, traits\) first/),
+      expect.stringMatching(/^\[groupkit\] group\(\): traits\.deep\.a\.b\.c .*flatten it/),
+    ])
+    vi.stubEnv('NODE_ENV', 'production')
+    client.group('')
+    expect(warn).toHaveBeenCalledTimes(2)
+    // onError still hears about it in production.
+    expect(errors.map((e) => e.code)).toEqual(['validation', 'validation', 'validation'])
   })
 })
 

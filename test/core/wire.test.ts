@@ -200,7 +200,8 @@ describe('on the wire', () => {
   it('a wrong write key is reported once as unauthorized and the events stay queued', async () => {
     const { client, errors } = await wire()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const analytics = client({ writeKey: 'wk_wrong_key' })
+    const trace = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const analytics = client({ writeKey: 'wk_wrong_key', debug: true })
     analytics.track('a')
     analytics.track('b')
     await analytics.flush()
@@ -208,8 +209,14 @@ describe('on the wire', () => {
     const unauthorized = errors.filter((e) => e.code === 'unauthorized')
     expect(unauthorized).toHaveLength(1)
     expect(unauthorized[0]?.message).toContain("write key 'wk_w…' was refused")
+    expect(unauthorized[0]?.message).not.toContain('wk_wrong_key')
     expect(analytics.delivery.getState().pending).toBe(2)
-    expect(warn).toHaveBeenCalled()
+    // Loud once: one console warning and one debug line, both naming the key's first characters.
+    const refused = (calls: unknown[][]) =>
+      calls.map((call) => String(call[0])).filter((line) => line.includes('refused'))
+    expect(refused(warn.mock.calls)).toEqual([expect.stringContaining("'wk_w…'")])
+    expect(refused(trace.mock.calls)).toEqual([expect.stringContaining("'wk_w…'")])
     warn.mockRestore()
+    trace.mockRestore()
   })
 })

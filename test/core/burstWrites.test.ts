@@ -42,7 +42,7 @@ describe('a synchronous burst through the client', () => {
     const ids: string[] = []
     for (let i = 0; i < 1000; i++) {
       const result = client.track('Burst', { i })
-      if (result.ok) ids.push(result.event.messageId)
+      if (result.ok) ids.push(result.event.messageId ?? '')
     }
     // A suppressed group call in the same task writes nothing either.
     client.group('acme', { name: 'ACME' })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AnalyticsError } from '../../../src/core/types.js'
 import { LIMITS } from '../../../src/spec/index.js'
-import { WRITE_KEY, countingStorage, ids, trackEvent, until, wireKit } from './deliveryHarness.js'
+import { WRITE_KEY, countingStorage, fastClock, ids, trackEvent, until, wireKit } from './deliveryHarness.js'
 
 const kit = wireKit()
 afterEach(kit.cleanup)
@@ -38,6 +38,27 @@ describe('createDeliveryQueue on the wire', () => {
     // The fast clock runs it at once, but what was asked for is the interval.
     expect(clock.delays).toContain(30_000)
     kit.expectExactlyOnce(collector, ids([...burst, straggler]))
+  })
+
+  it('flushes on its own once ~450 KB is queued, before flushAt or the interval', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    // A clock whose timers really wait: nothing but the size can trigger the send within the test.
+    const { queue, wire } = kit.startQueue(apiHost, {
+      flushAt: 1000,
+      flushInterval: 3_600_000,
+      clock: fastClock({ capMs: 3_600_000 }),
+    })
+    // 18 events of ~25 KB: the 18th takes the queue past 450 KB.
+    const events = Array.from({ length: 18 }, (_, i) =>
+      trackEvent('bytes', { i, blob: 'b'.repeat(25 * 1024) }),
+    )
+    for (const event of events.slice(0, 17)) queue.enqueue(event)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(wire.records).toHaveLength(0)
+    queue.enqueue(events[17]!)
+    await until(() => queue.status.getState().delivered === 18, 'the size-triggered flush')
+    expect(wire.records.every((record) => record.status === 200)).toBe(true)
+    kit.expectExactlyOnce(collector, ids(events))
   })
 
   it('gzips batches when compress is on, and the collector accepts them', async () => {

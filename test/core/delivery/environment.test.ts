@@ -60,7 +60,7 @@ describe('browserEnvironment', () => {
       expect(browserEnvironment.sendBeacon('https://api.example/v1/batch', blob)).toBe(true)
     } finally {
       if (had) Object.defineProperty(nav, 'sendBeacon', had)
-      else delete nav.sendBeacon
+      else Reflect.deleteProperty(nav, 'sendBeacon')
     }
   })
 })

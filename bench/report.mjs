@@ -1,4 +1,4 @@
-// Turns the bench's results into tables (text for the terminal, Markdown for docs/performance.md) and target checks.
+// Turns the bench's results into tables (text for the terminal, Markdown for the README's Performance section) and target checks.
 import { int, kb, ratio, us } from './format.mjs'
 
 const pct = (part, whole) => (whole ? `${Math.round((1 - part / whole) * 100)}%` : '—')

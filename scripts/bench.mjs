@@ -1,7 +1,7 @@
 // `npm run bench`: bundle sizes, per-call cost (Node and Chromium), burst delivery against analytics-next, gzip
 // saving, React commits, cost growth and memory, from one run; tables on stdout, JSON in .bench/latest.json.
 // `node scripts/bench.mjs --check`: the size budgets only (no Chromium, a few seconds); exits 1 when one is exceeded.
-// Other flags: --quick (fewer samples), --markdown (tables as Markdown, for docs/performance.md),
+// Other flags: --quick (fewer samples), --markdown (tables as Markdown, for the README's Performance section),
 // --parts=node,cost,growth,burst,react (a subset; `cost`, `growth`, `burst` and `react` run in Chromium),
 // --from=.bench/latest.json (print a saved run instead of measuring).
 import { spawnSync } from 'node:child_process'
@@ -29,7 +29,7 @@ const started = Date.now()
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'))
 delete budgets.$comment
 
-// --from=<file>: print a saved run again (e.g. as Markdown for docs/performance.md) without measuring.
+// --from=<file>: print a saved run again (e.g. as Markdown for the README's Performance section) without measuring.
 const fromFlag = process.argv.find((arg) => arg.startsWith('--from='))
 if (fromFlag) {
   print(JSON.parse(readFileSync(fromFlag.slice('--from='.length), 'utf8')))

@@ -1,5 +1,6 @@
 // What the call implementations share: the identity, the event factory, validation and the emitter.
-import { eventByteSize, LIMITS, validateEvent } from '../../spec/index.js'
+import { LIMITS, validateEvent } from '../../spec/index.js'
+import { eventBytes } from '../delivery/eventJson.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import { createEvent, type EventFactoryDeps, type EventInput } from '../event/createEvent.js'
 import type { GroupDedupe } from '../group/groupDedupe.js'
@@ -97,7 +98,7 @@ export function validate(
       }),
     }
   }
-  const bytes = eventByteSize(checked.data)
+  const bytes = eventBytes(checked.data)
   if (bytes > LIMITS.maxEventBytes)
     return { ok: false, result: rt.emitter.reject(type, tooLargeError(checked.data, bytes)) }
   return { ok: true, value: checked.data }

@@ -1,4 +1,4 @@
-import { eventByteSize } from '../../spec/index.js'
+import { eventBytes } from './eventJson.js'
 import { backoffDelay } from './backoff.js'
 import { BATCH_TARGET_BYTES } from './buildBatches.js'
 import { systemClock } from './clock.js'
@@ -73,7 +73,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const sizes = new WeakMap<QueuedEvent, number>()
   const sizeOf = (event: QueuedEvent) => {
     let size = sizes.get(event)
-    if (size === undefined) sizes.set(event, (size = eventByteSize(event)))
+    if (size === undefined) sizes.set(event, (size = eventBytes(event)))
     return size
   }
 

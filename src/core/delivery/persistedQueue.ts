@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from '../storage/types.js'
+import { eventJson } from './eventJson.js'
 import type { QueuedEvent } from './queuedEvent.js'
 
 /**
@@ -24,8 +25,17 @@ interface Outbox {
   seen: number
   /** Set by close(): the owner will never write again. */
   closed?: true
+  /** Sealed segments, oldest first, each under `<outbox key>:<id>`; they hold the events before `events`. */
+  segs?: number[]
+  /** The newest events (all of them when there are no segments). */
   events: QueuedEvent[]
 }
+
+/**
+ * Events already persisted that stay inline in the outbox before they are sealed into a segment of their own: a
+ * write then costs the same with 10 or 10,000 events queued (only the outbox and now and then one segment).
+ */
+export const SEGMENT_EVENTS = 20
 
 export interface PersistedQueue {
   readonly tabId: string
@@ -64,6 +74,15 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
 
   let own: QueuedEvent[] = []
   const ownIds = new Set<string>()
+  // Persistence layout of `own`: sealed segments (immutable but for removals) then the inline tail.
+  let sealed: { id: number; events: QueuedEvent[]; dirty: boolean }[] = []
+  let tail: QueuedEvent[] = []
+  /** How many of the tail's first events an earlier write already stored. */
+  let tailStored = 0
+  let nextSegment = 0
+  let removedSegments: number[] = []
+  const segmentOf = new Map<string, number>()
+  const segmentKey = (tab: string, id: number) => `${outboxKey(tab)}:${id}`
   let others = new Map<string, QueuedEvent>()
   let writeScheduled = false
   let dirty = false
@@ -106,7 +125,18 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   }
   const readOutbox = (tab: string): Outbox | null => {
     const outbox = read<Outbox | null>(outboxKey(tab), null)
-    return outbox && Array.isArray(outbox.events) ? outbox : null
+    if (!outbox || !Array.isArray(outbox.events)) return null
+    if (!Array.isArray(outbox.segs) || outbox.segs.length === 0) return outbox
+    const events: QueuedEvent[] = []
+    for (const id of outbox.segs) {
+      const segment = read<QueuedEvent[]>(segmentKey(tab, id), [])
+      if (Array.isArray(segment)) events.push(...segment)
+    }
+    return { ...outbox, events: [...events, ...outbox.events] }
+  }
+  const removeOutbox = (tab: string, outbox: Outbox) => {
+    remove(outboxKey(tab))
+    for (const id of outbox.segs ?? []) remove(segmentKey(tab, id))
   }
 
   const register = () => {
@@ -114,12 +144,52 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     if (!(tabId in index)) write(indexKey, { ...index, [tabId]: now() })
   }
 
+  const unplace = (ids: ReadonlySet<string>) => {
+    const touched = new Set<number>()
+    for (const id of ids) {
+      const segment = segmentOf.get(id)
+      if (segment === undefined) continue
+      segmentOf.delete(id)
+      touched.add(segment)
+    }
+    if (touched.has(-1)) {
+      const keptStored = tail.slice(0, tailStored).filter((event) => !ids.has(event.messageId)).length
+      tail = tail.filter((event) => !ids.has(event.messageId))
+      tailStored = Math.min(keptStored, tail.length)
+    }
+    if (touched.size === 0 || (touched.size === 1 && touched.has(-1))) return
+    const kept: typeof sealed = []
+    for (const segment of sealed) {
+      if (!touched.has(segment.id)) kept.push(segment)
+      else {
+        segment.events = segment.events.filter((event) => !ids.has(event.messageId))
+        if (segment.events.length === 0) removedSegments.push(segment.id)
+        else {
+          segment.dirty = true
+          kept.push(segment)
+        }
+      }
+    }
+    sealed = kept
+  }
   const dropOwn = (ids: ReadonlySet<string>) => {
     if (!own.some((event) => ids.has(event.messageId))) return false
     own = own.filter((event) => !ids.has(event.messageId))
     for (const id of ids) ownIds.delete(id)
+    unplace(ids)
     return true
   }
+  const clearPlacement = () => {
+    for (const segment of sealed) removedSegments.push(segment.id)
+    sealed = []
+    tail = []
+    tailStored = 0
+    segmentOf.clear()
+  }
+  const outboxJson = () =>
+    `{"tab":${JSON.stringify(tabId)},"seen":${now()}${closed ? ',"closed":true' : ''},"segs":${JSON.stringify(
+      sealed.map((segment) => segment.id),
+    )},"events":[${tail.map(eventJson).join(',')}]}`
 
   const writeNow = () => {
     writeScheduled = false
@@ -127,11 +197,41 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     dirty = false
     if (own.length === 0) {
       remove(ownKey)
+      for (const id of removedSegments) remove(segmentKey(tabId, id))
+      removedSegments = []
       return
     }
-    const outbox: Outbox = { tab: tabId, seen: now(), events: own }
-    if (closed) outbox.closed = true
-    write(ownKey, outbox)
+    // What earlier writes stored inline is sealed into a segment once there is enough of it, so the outbox written
+    // on every task stays small. Segments are written before the outbox that lists them, removed after.
+    if (tailStored >= SEGMENT_EVENTS) {
+      const segment = { id: nextSegment++, events: tail.slice(0, tailStored), dirty: true }
+      for (const event of segment.events) segmentOf.set(event.messageId, segment.id)
+      sealed.push(segment)
+      tail = tail.slice(tailStored)
+    }
+    for (const segment of sealed) {
+      if (!segment.dirty) continue
+      segment.dirty = false
+      try {
+        storage.setItem(segmentKey(tabId, segment.id), `[${segment.events.map(eventJson).join(',')}]`)
+      } catch (cause) {
+        options.onStorageError(
+          `could not persist the queue under '${ownKey}': events are held in memory`,
+          cause,
+        )
+      }
+    }
+    try {
+      storage.setItem(ownKey, outboxJson())
+    } catch (cause) {
+      options.onStorageError(
+        `could not persist the queue under '${ownKey}': events are held in memory`,
+        cause,
+      )
+    }
+    tailStored = tail.length
+    for (const id of removedSegments) remove(segmentKey(tabId, id))
+    removedSegments = []
     // The sender may have pruned this tab from the index as idle: a tab with something stored must be findable.
     register()
   }
@@ -166,10 +266,13 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       if (ownIds.has(event.messageId)) return []
       own.push(event)
       ownIds.add(event.messageId)
+      tail.push(event)
+      segmentOf.set(event.messageId, -1)
       const dropped: QueuedEvent[] = []
       while (own.length > Math.max(1, options.maxQueueSize)) {
         const oldest = own.shift()!
         ownIds.delete(oldest.messageId)
+        unplace(new Set([oldest.messageId]))
         dropped.push(oldest)
       }
       scheduleWrite()
@@ -179,6 +282,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       const removed = own
       own = []
       ownIds.clear()
+      clearPlacement()
       scheduleWrite()
       return removed
     },
@@ -211,7 +315,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
           unsent++
         }
         if (unsent === 0 && (outbox.closed || now() - outbox.seen > STALE_TAB_MS)) {
-          remove(outboxKey(tab))
+          removeOutbox(tab, outbox)
           for (const event of outbox.events) stillListed.delete(event.messageId)
           delete index[tab]
           indexChanged = true
@@ -241,13 +345,15 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     },
     close() {
       closed = true
-      dirty = false
       if (own.length > 0) {
-        write(ownKey, { tab: tabId, seen: now(), closed: true, events: own } satisfies Outbox)
-        register()
+        dirty = true
+        writeNow()
         return
       }
+      dirty = false
       remove(ownKey)
+      for (const id of removedSegments) remove(segmentKey(tabId, id))
+      removedSegments = []
       const index = readIndex()
       if (tabId in index) {
         delete index[tabId]

@@ -1,4 +1,5 @@
 import type { SegmentEvent } from '../../spec/index.js'
+import { eventJson } from './eventJson.js'
 import { gzipText } from './gzipText.js'
 import { parseRetryAfter } from './parseRetryAfter.js'
 
@@ -52,7 +53,7 @@ export function basicAuth(writeKey: string): string {
 
 /** The body Segment's /v1/batch takes. `sentAt` is per attempt: the collector corrects clock skew with it. */
 export function batchBody(batch: readonly SegmentEvent[], writeKey: string, now: number): string {
-  return JSON.stringify({ batch, sentAt: new Date(now).toISOString(), writeKey })
+  return `{"batch":[${batch.map(eventJson).join(',')}],"sentAt":${JSON.stringify(new Date(now).toISOString())},"writeKey":${JSON.stringify(writeKey)}}`
 }
 
 export async function sendBatch(

@@ -1,6 +1,7 @@
 // The last steps of every call: plugins, redaction, the size limit, then the queue and the destinations, or a
 // buffer while consent is pending. Everything that happens is recorded in the activity log.
-import { eventByteSize, LIMITS, validateEvent } from '../../spec/index.js'
+import { LIMITS, validateEvent } from '../../spec/index.js'
+import { eventBytes } from '../delivery/eventJson.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import type { ActivityLog } from '../activity/createActivityLog.js'
 import type { Reporter } from '../createReporter.js'
@@ -116,7 +117,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
         }
         event = checked.data
         // The call checked the size already; only what plugins added needs measuring again.
-        const bytes = eventByteSize(event)
+        const bytes = eventBytes(event)
         if (bytes > LIMITS.maxEventBytes) return reject(input.type, tooLargeError(event, bytes))
       }
       queue?.enqueue(event)

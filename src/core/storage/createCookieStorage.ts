@@ -44,6 +44,7 @@ function readCookie(cookieString: string, name: string): string | null {
 export function createCookieStorage(options: CookieStorageOptions = {}): KeyValueStorage {
   let domain: string | undefined | null = options.domain ?? null
   const maxAge = options.maxAge ?? ONE_YEAR
+  let verified = false
   const attributes = (age: number): string => {
     const { document, location } = host()
     if (domain === null) domain = topDomain(location.hostname, document)
@@ -59,7 +60,11 @@ export function createCookieStorage(options: CookieStorageOptions = {}): KeyValu
         const name = encodeURIComponent(key)
         const { document } = host()
         document.cookie = `${name}=${encodeURIComponent(value)}; ${attributes(maxAge)}`
-        // Browsers drop an oversized or blocked cookie without a word: read it back to know.
+        // Browsers drop an oversized or blocked cookie without a word: read it back to know. Reading document.cookie
+        // is a round trip to the browser's cookie store, so only the first write (blocked cookies) and values near
+        // the 4 KB limit are checked.
+        if (verified && value.length < 3000) return
+        verified = true
         if (readCookie(document.cookie, name) !== value) throw new Error(`the cookie "${key}" was not stored`)
       },
       removeItem(key) {

@@ -78,7 +78,7 @@ export function idSchema(maxLength?: number) {
                 {
                   code: 'too_long',
                   path: [],
-                  detail: `is ${id.length} characters long; the limit is ${maxLength}`,
+                  detail: `is too long (max ${maxLength} characters): it has ${id.length}`,
                 },
               ]
             : [],

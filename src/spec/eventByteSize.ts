@@ -10,8 +10,14 @@ export function eventByteSize(value: unknown): number {
   } catch {
     return Infinity
   }
-  if (json === undefined) return 0
-  // Counting by hand avoids allocating an encoded copy of a payload that may be hundreds of kilobytes.
+  return json === undefined ? 0 : jsonByteLength(json)
+}
+
+/**
+ * UTF-8 byte length of an already serialized JSON string. Counting by hand avoids allocating an encoded copy of a
+ * payload that may be hundreds of kilobytes; callers that cache the string (the delivery queue) reuse it here.
+ */
+export function jsonByteLength(json: string): number {
   let bytes = 0
   for (let i = 0; i < json.length; i++) {
     const code = json.charCodeAt(i)

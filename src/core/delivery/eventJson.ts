@@ -1,3 +1,5 @@
+import { jsonByteLength } from '../../spec/index.js'
+
 // One JSON.stringify per event: its size check, the persisted queue and every batch body reuse the same string.
 // Events are not edited once emitted (enrichers work on copies), so caching by identity is safe.
 const cache = new WeakMap<object, string>()
@@ -19,10 +21,5 @@ export function eventBytes(event: object): number {
   } catch {
     return Infinity
   }
-  let bytes = json.length
-  for (let i = 0; i < json.length; i++) {
-    const code = json.charCodeAt(i)
-    if (code >= 0x80) bytes += code < 0x800 ? 1 : code >= 0xd800 && code <= 0xdbff ? (i++, 2) : 2
-  }
-  return bytes
+  return jsonByteLength(json)
 }

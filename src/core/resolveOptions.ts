@@ -74,7 +74,7 @@ export function resolveOptions(input: AnalyticsOptions): {
       apiHost: typeof apiHost === 'string' ? apiHost.replace(/\/+$/, '') : null,
       flushAt: count(given.flushAt, 20, 'flushAt', problems),
       flushInterval: count(given.flushInterval, 1000, 'flushInterval', problems, 0),
-      maxQueueSize: count(given.maxQueueSize, 10_000, 'maxQueueSize', problems),
+      maxQueueSize: count(given.maxQueueSize, 5_000, 'maxQueueSize', problems),
       retry: {
         maxAttempts: count(retry.maxAttempts, Infinity, 'retry.maxAttempts', problems),
         baseDelayMs: count(retry.baseDelayMs, 500, 'retry.baseDelayMs', problems, 0),

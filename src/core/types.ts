@@ -127,7 +127,9 @@ export interface AnalyticsOptions {
   flushAt?: number
   /** Send what is queued at most this many ms after it was queued. @default 1000 */
   flushInterval?: number
-  /** Most events kept while they cannot be sent; the oldest is dropped (and reported) first. @default 10_000 */
+  /** Most events kept while they cannot be sent; the oldest is dropped (and reported) first. Chromium's localStorage
+   *  quota is reached near 8,000 events of ~650 characters, so a larger queue would not survive a reload anyway.
+   *  @default 5_000 */
   maxQueueSize?: number
   /** Backoff for failed sends (network errors, 408, 429, 5xx). @default { maxAttempts: Infinity, baseDelayMs: 500, maxDelayMs: 60_000 } */
   retry?: RetryPolicy

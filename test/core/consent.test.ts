@@ -98,4 +98,14 @@ describe('consent', () => {
     client.setConsent('granted')
     expect(destination.events.map((e) => (e.type === 'track' ? e.event : ''))).toEqual(['e2', 'e3', 'e4'])
   })
+
+  it('by default 5,000 events wait: the 5,001st drops the first', () => {
+    const { client, destination, errors } = memoryClient({ consent: 'pending' })
+    for (let i = 0; i <= 5000; i++) client.track(`e${i}`)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({ code: 'dropped', messageId: expect.any(String) })
+    client.setConsent('granted')
+    expect(destination.events).toHaveLength(5000)
+    expect(destination.events[0]).toMatchObject({ event: 'e1' })
+  })
 })

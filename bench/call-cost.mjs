@@ -21,11 +21,12 @@ const nextTask = () =>
 /**
  * Per-call times in µs. `batch` > 1 times that many isolated calls together and divides: Chromium's clock ticks
  * at 5 µs even cross-origin isolated, too coarse for one call. `between` runs untimed before each sample;
- * `count` (e.g. storage writes) is summed over the timed windows only.
+ * `count` (e.g. storage writes) is summed over the timed windows only. `writeTimed: false` leaves the persisting
+ * microtask out of the time, to show how much of a call is the storage write.
  */
 export async function timeCalls(
   call,
-  { samples, batch = 1, warmup = 300, now, between = nextTask, count = null },
+  { samples, batch = 1, warmup = 300, now, between = nextTask, count = null, writeTimed = true },
 ) {
   let i = 0
   for (; i < warmup; i++) {
@@ -38,12 +39,17 @@ export async function timeCalls(
   for (let s = 0; s < samples; s++) {
     await between()
     const before = count ? count() : 0
-    const started = now()
+    let spent = 0
+    let started = now()
     for (let b = 0; b < batch; b++) {
       call(i++)
+      // `writeTimed: false` stops the clock before the microtask that persists: the call's own work alone.
+      if (!writeTimed) spent += now() - started
       await settle()
+      if (!writeTimed) started = now()
     }
-    out.push(((now() - started) * 1000) / batch)
+    if (writeTimed) spent = now() - started
+    out.push((spent * 1000) / batch)
     if (count) counted += count() - before
   }
   out.counted = counted
@@ -104,10 +110,19 @@ export async function measureCallCost({ makeClient, now, samples, batch, writes 
     }
     const warmup = 300
     const times = await timeCalls(make(client), { samples, batch, warmup, now, between, count: writes })
+    const withoutWrite = await timeCalls(make(client), {
+      samples,
+      batch,
+      warmup: 0,
+      now,
+      between,
+      writeTimed: false,
+    })
     await client.flush()
-    const calls = warmup + samples * batch
+    const calls = warmup + 2 * samples * batch
     results[name] = {
       ...summarize(times),
+      withoutWrite: summarize(withoutWrite).median,
       calls,
       ...(writes ? { writesPerCall: round2(times.counted / (samples * batch)) } : {}),
     }

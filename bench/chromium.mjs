@@ -10,17 +10,10 @@ import { groupkitResolver } from './size.mjs'
 import { startCountingProxy } from './counting-proxy.mjs'
 import { startStaticServer } from './static-server.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+// The same browser and flags as the e2e suite (scripts/chromium.json); CHROMIUM_PATH points elsewhere if needed.
+const chromiumConfig = JSON.parse(readFileSync(new URL('../scripts/chromium.json', import.meta.url), 'utf8'))
+const CHROMIUM = process.env.CHROMIUM_PATH ?? chromiumConfig.path
+const ARGS = chromiumConfig.args
 
 async function buildPages(root, out) {
   mkdirSync(out, { recursive: true })
@@ -202,6 +195,15 @@ export async function runChromium({ root, quick = false, parts = null, log = con
             p99Of: 'single calls',
           }
         }
+        const chars = out.track?.charsPerWrite
+        if (chars)
+          out.storageFloor = {
+            chars,
+            median: await page.evaluate((a) => globalThis.groupkitBench.storageFloor(a), {
+              chars,
+              samples: quick ? 60 : 200,
+            }),
+          }
         return out
       })
     if (want('growth'))

@@ -81,13 +81,28 @@ export function sections(results, budgets) {
       ]) {
         if (!r?.[name]) continue
         const x = r[name]
-        rows.push([`${where}: ${label}`, us(x.median), us(x.p99), String(x.writesPerCall ?? '—')])
+        rows.push([
+          `${where}: ${label}`,
+          us(x.median),
+          us(x.p99),
+          x.withoutWrite === undefined ? '—' : us(x.withoutWrite),
+          String(x.writesPerCall ?? '—'),
+        ])
       }
     }
+    const floor = cc?.storageFloor
+    if (floor)
+      rows.push([
+        `Chromium: one localStorage.setItem of ${int(floor.chars)} characters (the write a lone track() makes)`,
+        us(floor.median),
+        '—',
+        '—',
+        '1',
+      ])
     out.push({
       title:
         'Main-thread cost per call (validate + build + enqueue + persist; one call per task, 0–9 events queued)',
-      head: ['call', 'median', 'p99', 'storage writes / call'],
+      head: ['call', 'median', 'p99', 'median without the write', 'storage writes / call'],
       rows,
     })
   }

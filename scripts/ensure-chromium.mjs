@@ -2,10 +2,12 @@
 // /usr/bin/chromium before any browser test starts. Where it can (root with apt-get) it installs it; otherwise it
 // stops at once with the one command that does, because a missing browser must never look like a hanging test.
 import { spawnSync } from 'node:child_process'
-import { accessSync, constants } from 'node:fs'
+import { accessSync, constants, readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+export const CHROMIUM_PATH = JSON.parse(
+  readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'),
+).path
 export const INSTALL_COMMAND = 'sudo apt-get install -y chromium'
 
 function isExecutable(path) {

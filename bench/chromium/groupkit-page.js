@@ -16,7 +16,8 @@ globalThis.groupkitBench = {
 
   /** One case (`only`), `batch` isolated calls per timed sample; the runner reads CPU time around it. */
   async callCost({ apiHost, writeKey, samples, batch, only }) {
-    return measureCallCost({
+    const before = storageWrites()
+    const results = await measureCallCost({
       makeClient: () => fresh({ writeKey, apiHost }),
       now,
       samples,
@@ -24,6 +25,31 @@ globalThis.groupkitBench = {
       only,
       writes: () => storageWrites().setItem,
     })
+    const after = storageWrites()
+    for (const result of Object.values(results))
+      result.charsPerWrite = Math.round(
+        (after.chars - before.chars) / Math.max(1, after.setItem - before.setItem),
+      )
+    return results
+  },
+
+  /**
+   * The floor under a call that is durable before its task ends: one localStorage.setItem of `chars` characters
+   * (what the client writes per lone call), one per task as the client makes it. Chromium makes the first write
+   * of a task several times dearer than the next ones, so writes timed back to back in one loop would understate it.
+   */
+  async storageFloor({ chars, samples }) {
+    const value = 'x'.repeat(Math.max(1, chars - 1))
+    const times = []
+    for (let s = 0; s < samples; s++) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      const started = now()
+      localStorage.setItem('groupkit.bench.floor', value + (s % 10))
+      times.push((now() - started) * 1000)
+    }
+    localStorage.removeItem('groupkit.bench.floor')
+    times.sort((a, b) => a - b)
+    return Math.round(times[Math.floor(times.length / 2)] * 100) / 100
   },
 
   async growth({ writeKey, lengths }) {

@@ -3,26 +3,12 @@
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
 
-// The path scripts/ensure-chromium.mjs (the globalSetup) checks or installs.
-const CHROMIUM_PATH = '/usr/bin/chromium'
-
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Background tabs must keep their timers: the two-tab test drives both pages at once.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-]
+// Debian's Chromium and its flags, shared with the bench and scripts/ensure-chromium.mjs (the globalSetup that checks
+// or installs it). The background flags keep a hidden tab's timers running: the two-tab test drives both at once.
+import chromiumConfig from '../../scripts/chromium.json' with { type: 'json' }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args })
+  return chromium.launch({ executablePath: chromiumConfig.path, args: chromiumConfig.args })
 }
 
 /** A context that is closed after the test, whatever the test did with it. */

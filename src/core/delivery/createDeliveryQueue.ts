@@ -57,6 +57,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     tabId,
     maxQueueSize: options.maxQueueSize,
     now: () => clock.now(),
+    ...(options.hideGraceMs === undefined ? {} : { hideGraceMs: options.hideGraceMs }),
     onStorageError(message, cause) {
       if (!storageReported) reporter.report(storageError(message, cause))
       storageReported = true
@@ -172,9 +173,14 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   }
 
   const onPageHide = () => {
-    queue.persistNow()
-    if (!canSend()) return
+    if (!canSend()) {
+      queue.persistNow()
+      return
+    }
     const events = queue.own().filter((event) => !cycle.inFlight.has(event.messageId))
+    // Marked before anything leaves, so no other page picks these up while this one may still read the answers.
+    queue.markHideSent(events.map((event) => event.messageId))
+    queue.persistNow()
     const chunks = pageHideFlush(events, {
       apiHost: options.apiHost,
       writeKey: options.writeKey,
@@ -187,11 +193,13 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       cycle.markInFlight(chunk.events, true)
       void chunk.answer.then((answer) => {
         cycle.markInFlight(chunk.events, false)
-        // Anything but a 2xx leaves the chunk queued: the next regular send (or page) handles it.
+        // Anything but a 2xx leaves the chunk queued: the next regular send (or page) handles it. Either way this
+        // page lived to see the outcome, so other pages need not wait out the grace for it.
         if (answer?.kind === 'ok') {
           const { delivered, refused } = partitionAccepted(chunk.events, answer)
           cycle.settle(delivered, refused)
         }
+        queue.unmarkHideSent(chunk.events.map((event) => event.messageId))
       })
     }
   }

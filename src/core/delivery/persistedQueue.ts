@@ -1,6 +1,8 @@
 import type { KeyValueStorage } from '../storage/types.js'
 import { eventJson } from './eventJson.js'
+import { HIDE_GRACE_MS, createHideSentMarks } from './hideSentMarks.js'
 import type { QueuedEvent } from './queuedEvent.js'
+import { createQueueStorage } from './queueStorage.js'
 
 /**
  * A tab whose outbox has not been written for this long, and whose events were all delivered by another tab, is
@@ -17,18 +19,8 @@ export interface PersistedQueueOptions {
   now: () => number
   /** A write or read failed or found garbage: the queue carries on in memory. */
   onStorageError: (message: string, cause: unknown) => void
-}
-
-interface Outbox {
-  tab: string
-  /** Last write by its owner: liveness, for cleaning up after a tab that crashed. */
-  seen: number
-  /** Set by close(): the owner will never write again. */
-  closed?: true
-  /** Sealed segments, oldest first, each under `<outbox key>:<id>`; they hold the events before `events`. */
-  segs?: number[]
-  /** The newest events (all of them when there are no segments). */
-  events: QueuedEvent[]
+  /** How long other pages leave events sent at page hide alone (see HIDE_GRACE_MS). @default 5000 */
+  hideGraceMs?: number
 }
 
 /**
@@ -49,12 +41,19 @@ export interface PersistedQueue {
   clear(): QueuedEvent[]
   /** Drops own events the sender already delivered (another tab may have sent them). */
   pruneDelivered(): void
-  /** Under the send lock: every event of every tab still to send, own first. */
+  /**
+   * Under the send lock: every event of every tab still to send, own first. Events another tab (or an earlier page)
+   * sent at page hide less than the grace ago are left out, though still counted by othersCount().
+   */
   collect(): QueuedEvent[]
   /** Under the send lock: these were delivered or dead-lettered; forget them everywhere. */
   settle(messageIds: ReadonlySet<string>): void
   /** Write now instead of at the end of the task (page hide, close). */
   persistNow(): void
+  /** These own events leave at page hide now: written at once so other pages hold them for the grace. */
+  markHideSent(messageIds: readonly string[]): void
+  /** Their page-hide send is over (answered or failed) in this live page: other pages need not hold them. */
+  unmarkHideSent(messageIds: readonly string[]): void
   /** Last write: marks the outbox as belonging to a closed tab so the next sender may clean it up. */
   close(): void
 }
@@ -66,11 +65,12 @@ export interface PersistedQueue {
  * owners drop on their next write. Writes are coalesced to one per task with a microtask.
  */
 export function createPersistedQueue(options: PersistedQueueOptions): PersistedQueue {
-  const { storage, storageKey, tabId, now } = options
-  const indexKey = `${storageKey}:tabs`
-  const ackedKey = `${storageKey}:acked`
-  const outboxKey = (tab: string) => `${storageKey}:q:${tab}`
-  const ownKey = outboxKey(tabId)
+  const { tabId, now } = options
+  const store = createQueueStorage(options.storage, options.storageKey, options.onStorageError)
+  const { indexKey, ackedKey, write, remove, readIndex, readAcked, readOutbox, removeOutbox } = store
+  const ownKey = store.outboxKey(tabId)
+  const segmentKey = store.segmentKey
+  const marks = createHideSentMarks({ store, tabId, now, graceMs: options.hideGraceMs ?? HIDE_GRACE_MS })
 
   let own: QueuedEvent[] = []
   const ownIds = new Set<string>()
@@ -82,62 +82,10 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   let nextSegment = 0
   let removedSegments: number[] = []
   const segmentOf = new Map<string, number>()
-  const segmentKey = (tab: string, id: number) => `${outboxKey(tab)}:${id}`
   let others = new Map<string, QueuedEvent>()
   let writeScheduled = false
   let dirty = false
   let closed = false
-
-  const read = <T>(key: string, fallback: T): T => {
-    let raw: string | null = null
-    try {
-      raw = storage.getItem(key)
-      return raw === null ? fallback : (JSON.parse(raw) as T)
-    } catch (cause) {
-      options.onStorageError(
-        `could not read the queued events under '${key}': starting that part empty`,
-        cause,
-      )
-      return fallback
-    }
-  }
-  const write = (key: string, value: unknown) => {
-    try {
-      storage.setItem(key, JSON.stringify(value))
-    } catch (cause) {
-      options.onStorageError(`could not persist the queue under '${key}': events are held in memory`, cause)
-    }
-  }
-  const remove = (key: string) => {
-    try {
-      storage.removeItem(key)
-    } catch (cause) {
-      options.onStorageError(`could not remove '${key}'`, cause)
-    }
-  }
-  const readIndex = () => {
-    const index = read<Record<string, number>>(indexKey, {})
-    return index && typeof index === 'object' && !Array.isArray(index) ? index : {}
-  }
-  const readAcked = () => {
-    const acked = read<string[]>(ackedKey, [])
-    return new Set(Array.isArray(acked) ? acked : [])
-  }
-  const readOutbox = (tab: string): Outbox | null => {
-    const outbox = read<Outbox | null>(outboxKey(tab), null)
-    if (!outbox || !Array.isArray(outbox.events)) return null
-    if (!Array.isArray(outbox.segs) || outbox.segs.length === 0) return outbox
-    const events: QueuedEvent[] = []
-    for (const id of outbox.segs) {
-      const segment = read<QueuedEvent[]>(segmentKey(tab, id), [])
-      if (Array.isArray(segment)) events.push(...segment)
-    }
-    return { ...outbox, events: [...events, ...outbox.events] }
-  }
-  const removeOutbox = (tab: string, outbox: Outbox) => {
-    remove(outboxKey(tab))
-    for (const id of outbox.segs ?? []) remove(segmentKey(tab, id))
-  }
 
   const register = () => {
     const index = readIndex()
@@ -177,6 +125,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     own = own.filter((event) => !ids.has(event.messageId))
     for (const id of ids) ownIds.delete(id)
     unplace(ids)
+    marks.unmark(ids)
     return true
   }
   const clearPlacement = () => {
@@ -195,6 +144,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     writeScheduled = false
     if (!dirty) return
     dirty = false
+    marks.persist()
     if (own.length === 0) {
       remove(ownKey)
       for (const id of removedSegments) remove(segmentKey(tabId, id))
@@ -212,23 +162,9 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     for (const segment of sealed) {
       if (!segment.dirty) continue
       segment.dirty = false
-      try {
-        storage.setItem(segmentKey(tabId, segment.id), `[${segment.events.map(eventJson).join(',')}]`)
-      } catch (cause) {
-        options.onStorageError(
-          `could not persist the queue under '${ownKey}': events are held in memory`,
-          cause,
-        )
-      }
+      store.writeText(segmentKey(tabId, segment.id), `[${segment.events.map(eventJson).join(',')}]`)
     }
-    try {
-      storage.setItem(ownKey, outboxJson())
-    } catch (cause) {
-      options.onStorageError(
-        `could not persist the queue under '${ownKey}': events are held in memory`,
-        cause,
-      )
-    }
+    store.writeText(ownKey, outboxJson())
     tailStored = tail.length
     for (const id of removedSegments) remove(segmentKey(tabId, id))
     removedSegments = []
@@ -275,6 +211,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
         unplace(new Set([oldest.messageId]))
         dropped.push(oldest)
       }
+      if (dropped.length > 0) marks.unmark(dropped.map((event) => event.messageId))
       scheduleWrite()
       return dropped
     },
@@ -283,6 +220,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       own = []
       ownIds.clear()
       clearPlacement()
+      marks.unmark(removed.map((event) => event.messageId))
       scheduleWrite()
       return removed
     },
@@ -294,6 +232,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       if (dropOwn(acked)) scheduleWrite()
       const index = readIndex()
       const found = new Map<string, QueuedEvent>()
+      const held = new Set<string>()
       const stillListed = new Set<string>()
       let indexChanged = false
       for (const [tab, registeredAt] of Object.entries(index)) {
@@ -302,6 +241,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
         if (!outbox) {
           // A tab that registered but never stored anything: forget it once it is old.
           if (now() - registeredAt > STALE_TAB_MS) {
+            marks.removeOf(tab)
             delete index[tab]
             indexChanged = true
           }
@@ -314,8 +254,10 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
           found.set(event.messageId, event)
           unsent++
         }
+        if (unsent > 0) for (const id of marks.heldOf(tab)) held.add(id)
         if (unsent === 0 && (outbox.closed || now() - outbox.seen > STALE_TAB_MS)) {
           removeOutbox(tab, outbox)
+          marks.removeOf(tab)
           for (const event of outbox.events) stillListed.delete(event.messageId)
           delete index[tab]
           indexChanged = true
@@ -329,7 +271,8 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
         else write(ackedKey, kept)
       }
       others = found
-      return [...own, ...found.values()]
+      const sendable = [...found.values()]
+      return [...own, ...(held.size > 0 ? sendable.filter((event) => !held.has(event.messageId)) : sendable)]
     },
     settle(messageIds) {
       if (dropOwn(messageIds)) scheduleWrite()
@@ -343,6 +286,12 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     persistNow() {
       if (dirty) writeNow()
     },
+    markHideSent(messageIds) {
+      marks.mark(messageIds)
+    },
+    unmarkHideSent(messageIds) {
+      if (marks.unmark(messageIds)) scheduleWrite()
+    },
     close() {
       closed = true
       if (own.length > 0) {
@@ -351,6 +300,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
         return
       }
       dirty = false
+      marks.persist()
       remove(ownKey)
       for (const id of removedSegments) remove(segmentKey(tabId, id))
       removedSegments = []

@@ -29,6 +29,12 @@ export interface DeliveryOptions {
   clock?: DeliveryClock
   /** Connectivity, page lifecycle, Web Locks and sendBeacon. @default read lazily from `globalThis` */
   environment?: DeliveryEnvironment
+  /**
+   * How long other pages leave events this page sent at page hide alone, so that an answer it lives to read is
+   * honoured instead of sent again. 0 turns the hold off.
+   * @default 5000 (HIDE_GRACE_MS)
+   */
+  hideGraceMs?: number
 }
 
 export interface DeliveryQueue {

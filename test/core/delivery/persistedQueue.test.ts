@@ -17,6 +17,7 @@ function tab(
     tabId,
     maxQueueSize: options.maxQueueSize ?? 1000,
     now: options.now ?? (() => Date.now()),
+    hideGraceMs: 1000,
     onStorageError: (message) => errors.push(message),
   })
   return { queue, storage, errors }
@@ -118,6 +119,29 @@ describe('createPersistedQueue', () => {
     idle.add(late)
     await tick()
     expect(sender.collect()).toEqual([late])
+  })
+
+  it('leaves another tab’s events sent at page hide out of collect() for the grace, counted all along', async () => {
+    const storage = countingStorage()
+    let now = 1_000_000
+    const hiding = tab('hiding', storage, { now: () => now }).queue
+    const [sent, later] = [trackEvent('hid'), trackEvent('after')]
+    hiding.add(sent!)
+    hiding.markHideSent([sent!.messageId])
+    hiding.persistNow()
+    hiding.add(later!)
+    await tick()
+
+    const sender = tab('sender', storage, { now: () => now }).queue
+    expect(sender.collect()).toEqual([later])
+    expect(sender.othersCount()).toBe(2)
+    now += 999
+    expect(sender.collect()).toEqual([later])
+    now += 1
+    expect(sender.collect()).toEqual([sent, later])
+    // A clock set back by an hour does not strand a mark either.
+    now -= 3_600_000
+    expect(sender.collect()).toEqual([sent, later])
   })
 
   it('starts empty from unreadable storage and says so', () => {

@@ -9,16 +9,26 @@ import { withAnalytics } from './support/withAnalytics.js'
 import { workspaces } from './support/workspaces.js'
 import * as styles from './support/styles.js'
 
+// Keys are URL-safe (letters, digits, spaces, - and _ only), so a link can pick one: Storybook drops any other
+// `?args=fault:...` value as potentially unsafe. The Controls panel shows the labels.
 const faults = {
   none: null,
   // Bounded, so a fault never outlives the story: the collector is shared by every story.
-  '503 Service Unavailable (next 6 requests)': { status: 503, times: 6 },
-  '429 Too Many Requests, Retry-After 5 s (once)': { status: 429, retryAfterSeconds: 5, times: 1 },
-  '500 three times, then OK': { status: 500, times: 3 },
-  'slow: answer after 3 s': { delayMs: 3000 },
+  '503-x6': { status: 503, times: 6 },
+  '429-retry-after-5s': { status: 429, retryAfterSeconds: 5, times: 1 },
+  '500-x3': { status: 500, times: 3 },
+  'slow-3s': { delayMs: 3000 },
 } satisfies Record<string, Fault | null>
 
 type FaultName = keyof typeof faults
+
+const faultLabels: Record<FaultName, string> = {
+  none: 'none',
+  '503-x6': '503 Service Unavailable (next 6 requests)',
+  '429-retry-after-5s': '429 Too Many Requests, Retry-After 5 s (once)',
+  '500-x3': '500 three times, then OK',
+  'slow-3s': 'slow: answer after 3 s',
+}
 
 interface Args {
   fault: FaultName
@@ -27,21 +37,23 @@ interface Args {
   traits: GroupTraits
 }
 
-function useNow(active: boolean): number {
+/**
+ * Whole seconds until `at`, ticking while shown. Keyed by `at` where it is used, so each new retry starts from the
+ * time it is first shown: a clock kept since an earlier retry would show a wait longer than the real one.
+ */
+function SecondsUntil({ at }: { at: number }) {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
-    if (!active) return
     const timer = setInterval(() => setNow(Date.now()), 250)
     return () => clearInterval(timer)
-  }, [active])
-  return now
+  }, [])
+  return <>{Math.max(0, Math.ceil((at - now) / 1000))}</>
 }
 
 function OfflineAndErrors({ fault, offline, groupId, traits }: Args) {
   const analytics = useAnalytics()
   useGroup(groupId, traits)
   const status = useDeliveryStatus()
-  const now = useNow(status.retrying !== null)
   const [faultError, setFaultError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -100,9 +112,15 @@ function OfflineAndErrors({ fault, offline, groupId, traits }: Args) {
           <tr>
             <th style={styles.cell}>retrying</th>
             <td style={styles.cell}>
-              {retrying
-                ? `attempt ${retrying.attempt}, next in ${Math.max(0, Math.ceil((retrying.nextAttemptAt - now) / 1000))} s (${retrying.reason})`
-                : 'no'}
+              {retrying ? (
+                <>
+                  {`attempt ${retrying.attempt}, next in `}
+                  <SecondsUntil key={retrying.nextAttemptAt} at={retrying.nextAttemptAt} />
+                  {` s (${retrying.reason})`}
+                </>
+              ) : (
+                'no'
+              )}
             </td>
           </tr>
           <tr>
@@ -125,7 +143,9 @@ const meta = {
   decorators: [withAnalytics],
   parameters: { analytics: { retry: { baseDelayMs: 500, maxDelayMs: 8000 } } },
   args: { fault: 'none', offline: false, groupId: 'acme', traits: workspaces.acme },
-  argTypes: { fault: { control: 'select', options: Object.keys(faults) } },
+  argTypes: {
+    fault: { control: { type: 'select', labels: faultLabels }, options: Object.keys(faults) },
+  },
 } satisfies Meta<typeof OfflineAndErrors>
 
 export default meta
@@ -133,5 +153,5 @@ export default meta
 export const Recovery: StoryObj<typeof meta> = {}
 
 export const CollectorFailing: StoryObj<typeof meta> = {
-  args: { fault: '503 Service Unavailable (next 6 requests)' },
+  args: { fault: '503-x6' },
 }

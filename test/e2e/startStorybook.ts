@@ -1,5 +1,6 @@
 // Starts Storybook with `npm start` on a free 127.0.0.1 port, with the collector mounted at /v1 by
 // .storybook/main.ts, and stops it again. Its own process group, so stopping it ends every child it started.
+// Or builds the static Storybook with `npm run build-storybook`, for a plain file server to host.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -91,4 +92,25 @@ export async function startStorybook(timeoutMs = 90_000): Promise<RunningStorybo
     throw new Error(`${(error as Error).message}\n${output}`)
   }
   return { url, output: () => output, stop }
+}
+
+/**
+ * Runs `npm run build-storybook` itself (a later `-o` wins over the script's own) into `outDir`: each test file
+ * its own directory, so two files (or two developers' runs) never build into one another's.
+ */
+export function buildStorybook(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build-storybook', '--', '-o', outDir, '--quiet'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run build-storybook exited ${code}:\n${output}`)),
+    )
+  })
 }

@@ -1,40 +1,21 @@
 // `npm run build-storybook` builds, and the static build works with no server behind /v1: the stories fall back to
 // a collector running in the page (stories/support/storyCollector.ts), so they deliver and show the wire instead
 // of queueing and retrying forever. Served here by a plain static file server, as any host would.
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newContext } from './browser.js'
 import { startE2eServer } from './server.js'
 import type { E2eServer } from './server.js'
+import { buildStorybook } from './startStorybook.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const OUT = fileURLToPath(new URL('../../test-results/storybook-static/', import.meta.url))
-
-/** Runs the npm script itself (a later `-o` wins over the script's own), into a directory of the test's. */
-function buildStorybook(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build-storybook', '--', '-o', OUT, '--quiet'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('error', reject)
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`npm run build-storybook exited ${code}:\n${output}`)),
-    )
-  })
-}
 
 let server: E2eServer
 let browser: Browser
 
 beforeAll(async () => {
-  await buildStorybook()
+  await buildStorybook(OUT)
   ;[server, browser] = await Promise.all([startE2eServer(OUT, null), launchBrowser()])
 })
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { browserContext, campaignFromSearch } from '../../../src/core/event/browserContext.js'
+import { browserContext, campaignFromSearch, pageContext } from '../../../src/core/event/browserContext.js'
 import { memoryClient } from '../support/clients.js'
 
 afterEach(() => {
@@ -66,5 +66,74 @@ describe('browserContext', () => {
       properties: { name: 'Home', section: 'hero', path: '/home', title: 'Home', search: '?utm_source=ad' },
       context: { userAgent: navigator.userAgent, campaign: { source: 'ad' }, page: { path: '/home' } },
     })
+  })
+
+  it('a single-page app: the next event after a route change has the new url, title, canonical link and campaign', () => {
+    const { client, destination } = memoryClient()
+    document.head.innerHTML = '<link rel="canonical" href="https://example.com/a">'
+    history.replaceState(null, '', '/a?utm_source=ad')
+    document.title = 'A'
+    client.track('On A')
+    history.pushState(null, '', '/b')
+    client.track('Navigated')
+    // The router updates title and canonical link after the url (as react-helmet does, in an effect).
+    document.title = 'B'
+    document.head.querySelector('link')!.setAttribute('href', 'https://example.com/b')
+    client.track('On B')
+    const [onA, navigated, onB] = destination.ofType('track')
+    expect(onA?.context).toMatchObject({
+      page: { url: 'https://example.com/a', path: '/a', search: '?utm_source=ad', title: 'A' },
+      campaign: { source: 'ad' },
+    })
+    expect(navigated?.context).toMatchObject({
+      page: { url: 'https://example.com/a', path: '/a', search: '', title: 'A' },
+    })
+    expect(navigated?.context).not.toHaveProperty('campaign')
+    expect(onB?.context).toMatchObject({
+      page: { url: 'https://example.com/b', path: '/b', search: '', title: 'B' },
+    })
+    document.head.querySelector('link')!.remove()
+    client.track('Canonical removed')
+    expect(destination.ofType('track')[3]?.context).toMatchObject({
+      page: { url: `${location.origin}/b`, path: '/b', title: 'B' },
+    })
+  })
+
+  it('a canonical link outside <head> is ignored, as search engines ignore it', () => {
+    document.body.innerHTML = '<link rel="canonical" href="https://example.com/elsewhere">'
+    history.replaceState(null, '', '/here')
+    expect(browserContext()['page']).toMatchObject({ url: `${location.origin}/here`, path: '/here' })
+    document.body.innerHTML = ''
+  })
+
+  it("a plugin that edits one event's page context leaves the next event's alone", () => {
+    history.replaceState(null, '', '/same?utm_source=ad')
+    document.title = 'Same'
+    let first = true
+    const { client, destination } = memoryClient({
+      plugins: [
+        {
+          name: 'scrub-first',
+          type: 'enrich',
+          apply(event) {
+            if (!first) return
+            first = false
+            const context = event.context as { page: { title: string }; campaign: { source: string } }
+            context.page.title = 'scrubbed'
+            context.campaign.source = 'scrubbed'
+          },
+        },
+      ],
+    })
+    client.track('one')
+    client.track('two')
+    const [one, two] = destination.ofType('track')
+    expect(one?.context).toMatchObject({ page: { title: 'scrubbed' }, campaign: { source: 'scrubbed' } })
+    expect(two?.context).toMatchObject({ page: { title: 'Same' }, campaign: { source: 'ad' } })
+    const edited = browserContext() as { page: { title: string }; campaign: { source: string } }
+    edited.page.title = 'edited'
+    edited.campaign.source = 'edited'
+    expect(browserContext()).toMatchObject({ page: { title: 'Same' }, campaign: { source: 'ad' } })
+    expect(pageContext()).toMatchObject({ title: 'Same' })
   })
 })

@@ -2,6 +2,7 @@
 // looked up at the collector by the messageId the app's call returned.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { HIDE_GRACE_MS } from '../../src/core/delivery/hideSentMarks.js'
 import {
   acceptedOnWire,
   deliveryOf,
@@ -41,7 +42,7 @@ describe('delivery in the browser', () => {
     await waitDeliveredOnce(e2e, ids)
   })
 
-  it('3. a tab closed right after a burst: delivered on the way out or re-sent on the next open, none twice', async () => {
+  it('3. a tab closed right after a burst: delivered on the way out or re-sent on the next open after the grace, stored once', async () => {
     const context = await e2e.context()
     const page = await context.newPage()
     // Nothing would leave on its own for a minute: only the page-hide flush or the next page can deliver.
@@ -55,8 +56,13 @@ describe('delivery in the browser', () => {
     await openApp(e2e, reopened, { flushInterval: 100 })
     await eventually(() => expect(ids.filter((id) => stored(e2e.collector, id).length !== 1)).toEqual([]))
     await eventually(async () => expect((await deliveryOf(reopened)).pending).toBe(0))
-    // Stored once each: a chunk the closing page sent but never saw acknowledged may be sent again by the next
-    // page with the same messageId, and the collector keeps it once. Nothing was lost.
+    // Stored once each. The closing page marks what it sends at hide; the next page leaves those events alone for
+    // HIDE_GRACE_MS, in case the closing page lives to read the answer and drop them (then they go over the wire
+    // once). Often it does not: Chromium tears the page down before the keepalive answer is read, and nothing
+    // else can tell the next page the collector has them, so after the grace it sends them again with the same
+    // messageIds and the collector keeps each once. Measured over 8 runs: twice on the wire in 7 runs before the
+    // grace, in 5 with it. So "once on the wire" is not asserted; nothing lost, stored once, and no re-send
+    // inside the grace are.
     expect(ids.map((id) => stored(e2e.collector, id).length)).toEqual(ids.map(() => 1))
     expect(ids.every((id) => acceptedOnWire(e2e.server, id) >= 1)).toBe(true)
     // Neither way of sending sent an event twice: at most one accepted page-hide request (the closing page's
@@ -66,6 +72,18 @@ describe('delivery in the browser', () => {
         (record) => record.status < 300 && record.contentType.startsWith('text/plain') === pageHide,
       ).length
     expect(ids.filter((id) => accepted(id, true) > 1 || accepted(id, false) > 1)).toEqual([])
+    // Not re-sent inside the grace. These are the server's arrival times and the grace counts from the mark the
+    // closing page wrote just before its keepalive left, hence the margin; without the grace the next page sends
+    // a few hundred milliseconds after opening.
+    const arrival = (id: string, pageHide: boolean) =>
+      requestsWith(id).find(
+        (record) => record.status < 300 && record.contentType.startsWith('text/plain') === pageHide,
+      )?.at
+    const resentEarly = ids.filter((id) => {
+      const [hidden, resent] = [arrival(id, true), arrival(id, false)]
+      return hidden !== undefined && resent !== undefined && resent - hidden < HIDE_GRACE_MS - 1000
+    })
+    expect(resentEarly).toEqual([])
   })
 
   it('4. two tabs of the app emitting at once: every event exactly once', async () => {

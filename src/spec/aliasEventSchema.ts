@@ -1,14 +1,8 @@
-import * as z from 'zod/mini'
-import { commonFields } from './commonFields.js'
-import { eventTypeSchema } from './eventTypeSchema.js'
-import { idSchema } from './fieldSchemas.js'
+import type * as z from 'zod/mini'
+import { eventSchema } from './eventSchema.js'
+import { aliasRules } from './eventRules.js'
 
 /** An `alias` call: merges a previous identity (`previousId`) into `userId`. Both are required. */
-export const aliasEventSchema = z.looseObject({
-  ...commonFields,
-  type: eventTypeSchema('alias'),
-  userId: idSchema(),
-  previousId: idSchema(),
-})
+export const aliasEventSchema = eventSchema(aliasRules)
 
 export type AliasEvent = z.output<typeof aliasEventSchema>

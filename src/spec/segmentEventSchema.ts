@@ -7,8 +7,8 @@ import { trackEventSchema } from './trackEventSchema.js'
 import { typeMessage } from './typeMessage.js'
 
 /**
- * Any of the five Segment calls, told apart by `type`. validateEvent picks the call's schema itself (see
- * eventSchemas.ts) so apps that only validate do not ship zod's discriminated union.
+ * Any of the five Segment calls, told apart by `type`. validateEvent runs the same rules without zod (see
+ * eventRules.ts), so apps that only validate ship no zod at all.
  */
 export const segmentEventSchema = z.discriminatedUnion(
   'type',

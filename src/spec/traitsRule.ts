@@ -1,11 +1,11 @@
-import * as z from 'zod/mini'
 import { describeValue } from './describe.js'
-import { problemCheck, where, type Problem } from './fieldSchemas.js'
+import { wrongKind } from './fieldRules.js'
 import { isPlainObject } from './isPlainObject.js'
 import type { JsonValue, Traits } from './json.js'
 import { LIMITS } from './limits.js'
 import { normalizeTraits } from './normalizeTraits.js'
-import { toJson, type JsonProblem } from './toJson.js'
+import type { Problem, Rule } from './rule.js'
+import { toJson } from './toJson.js'
 
 // Levels count from traits (level 0); arrays count as a level too, so nothing nests without bound.
 function tooDeep(value: JsonValue, path: (string | number)[], level: number, problems: Problem[]): void {
@@ -24,12 +24,10 @@ function tooDeep(value: JsonValue, path: (string | number)[], level: number, pro
       tooDeep(value[key] as JsonValue, [...path, key], level + 1, problems)
 }
 
-/** Every reason `traits` breaks Segment's rules, each with a path relative to traits. */
-export function traitProblems(traits: Record<string, unknown>): Problem[] {
-  const { value, problems } = toJson(traits) as { value: Traits; problems: (JsonProblem | Problem)[] }
-  if (problems.length > 0) return problems
+// Every reason JSON traits break Segment's limits, each with a path relative to traits.
+function limitProblems(traits: Traits): Problem[] {
   const found: Problem[] = []
-  const keys = Object.keys(value)
+  const keys = Object.keys(traits)
   if (keys.length > LIMITS.maxTraits)
     found.push({
       code: 'too_many',
@@ -43,21 +41,27 @@ export function traitProblems(traits: Record<string, unknown>): Problem[] {
         path: [key],
         detail: `is a trait name of ${key.length} characters; trait names are limited to ${LIMITS.maxTraitNameLength} characters`,
       })
-    tooDeep(value[key] as JsonValue, [key], 1, found)
+    tooDeep(traits[key] as JsonValue, [key], 1, found)
   }
   return found
 }
 
 /**
  * Group or identify traits: a plain object of at most 255 JSON-valued traits, names of at most 255 characters,
- * nested at most 3 levels. Output: JSON (Dates as ISO strings) with reserved names normalized.
+ * nested at most 3 levels. Output: JSON (Dates as ISO strings) with reserved names normalized. A value JSON
+ * cannot carry is reported first, alone, as the limits are measured on the JSON.
  */
-export const traitsSchema = z.pipe(
-  z
-    .custom<Record<string, unknown>>(isPlainObject, {
-      error: (iss) =>
-        `${where(iss)} must be an object of trait names to values (such as { name: 'Initech' }), got ${describeValue(iss.input)}`,
-    })
-    .check(problemCheck(traitProblems)),
-  z.transform((traits: Record<string, unknown>): Traits => normalizeTraits(toJson(traits).value as Traits)),
-)
+export const traitsRule: Rule<Traits, Record<string, unknown>> = (value, json) => {
+  if (!isPlainObject(value))
+    return wrongKind(
+      `must be an object of trait names to values (such as { name: 'Initech' }), got ${describeValue(value)}`,
+    )
+  let traits = value as Traits
+  if (!json) {
+    const copy = toJson(value)
+    if (copy.problems.length > 0) return copy.problems
+    traits = copy.value as Traits
+  }
+  const problems = limitProblems(traits)
+  return problems.length > 0 ? problems : { value: normalizeTraits(traits) }
+}

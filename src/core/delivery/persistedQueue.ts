@@ -1,6 +1,7 @@
 import type { KeyValueStorage } from '../storage/types.js'
 import { eventJson } from './eventJson.js'
 import { HIDE_GRACE_MS, createHideSentMarks } from './hideSentMarks.js'
+import { createOutboxSegments } from './outboxSegments.js'
 import type { QueuedEvent } from './queuedEvent.js'
 import { createQueueStorage } from './queueStorage.js'
 
@@ -22,12 +23,6 @@ export interface PersistedQueueOptions {
   /** How long other pages leave events sent at page hide alone (see HIDE_GRACE_MS). @default 5000 */
   hideGraceMs?: number
 }
-
-/**
- * Events already persisted that stay inline in the outbox before they are sealed into a segment of their own: a
- * write then costs the same with 10 or 10,000 events queued (only the outbox and now and then one segment).
- */
-export const SEGMENT_EVENTS = 20
 
 export interface PersistedQueue {
   readonly tabId: string
@@ -69,19 +64,11 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   const store = createQueueStorage(options.storage, options.storageKey, options.onStorageError)
   const { indexKey, ackedKey, write, remove, readIndex, readAcked, readOutbox, removeOutbox } = store
   const ownKey = store.outboxKey(tabId)
-  const segmentKey = store.segmentKey
+  const segments = createOutboxSegments(store, tabId)
   const marks = createHideSentMarks({ store, tabId, now, graceMs: options.hideGraceMs ?? HIDE_GRACE_MS })
 
   let own: QueuedEvent[] = []
   const ownIds = new Set<string>()
-  // Persistence layout of `own`: sealed segments (immutable but for removals) then the inline tail.
-  let sealed: { id: number; events: QueuedEvent[]; dirty: boolean }[] = []
-  let tail: QueuedEvent[] = []
-  /** How many of the tail's first events an earlier write already stored. */
-  let tailStored = 0
-  let nextSegment = 0
-  let removedSegments: number[] = []
-  const segmentOf = new Map<string, number>()
   let others = new Map<string, QueuedEvent>()
   let writeScheduled = false
   let dirty = false
@@ -92,52 +79,17 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     if (!(tabId in index)) write(indexKey, { ...index, [tabId]: now() })
   }
 
-  const unplace = (ids: ReadonlySet<string>) => {
-    const touched = new Set<number>()
-    for (const id of ids) {
-      const segment = segmentOf.get(id)
-      if (segment === undefined) continue
-      segmentOf.delete(id)
-      touched.add(segment)
-    }
-    if (touched.has(-1)) {
-      const keptStored = tail.slice(0, tailStored).filter((event) => !ids.has(event.messageId)).length
-      tail = tail.filter((event) => !ids.has(event.messageId))
-      tailStored = Math.min(keptStored, tail.length)
-    }
-    if (touched.size === 0 || (touched.size === 1 && touched.has(-1))) return
-    const kept: typeof sealed = []
-    for (const segment of sealed) {
-      if (!touched.has(segment.id)) kept.push(segment)
-      else {
-        segment.events = segment.events.filter((event) => !ids.has(event.messageId))
-        if (segment.events.length === 0) removedSegments.push(segment.id)
-        else {
-          segment.dirty = true
-          kept.push(segment)
-        }
-      }
-    }
-    sealed = kept
-  }
   const dropOwn = (ids: ReadonlySet<string>) => {
     if (!own.some((event) => ids.has(event.messageId))) return false
     own = own.filter((event) => !ids.has(event.messageId))
     for (const id of ids) ownIds.delete(id)
-    unplace(ids)
+    segments.remove(ids)
     marks.unmark(ids)
     return true
   }
-  const clearPlacement = () => {
-    for (const segment of sealed) removedSegments.push(segment.id)
-    sealed = []
-    tail = []
-    tailStored = 0
-    segmentOf.clear()
-  }
-  const outboxJson = () =>
+  const outboxJson = (segs: number[], tail: readonly QueuedEvent[]) =>
     `{"tab":${JSON.stringify(tabId)},"seen":${now()}${closed ? ',"closed":true' : ''},"segs":${JSON.stringify(
-      sealed.map((segment) => segment.id),
+      segs,
     )},"events":[${tail.map(eventJson).join(',')}]}`
 
   const writeNow = () => {
@@ -147,27 +99,10 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     marks.persist()
     if (own.length === 0) {
       remove(ownKey)
-      for (const id of removedSegments) remove(segmentKey(tabId, id))
-      removedSegments = []
+      segments.removeEmptied()
       return
     }
-    // What earlier writes stored inline is sealed into a segment once there is enough of it, so the outbox written
-    // on every task stays small. Segments are written before the outbox that lists them, removed after.
-    if (tailStored >= SEGMENT_EVENTS) {
-      const segment = { id: nextSegment++, events: tail.slice(0, tailStored), dirty: true }
-      for (const event of segment.events) segmentOf.set(event.messageId, segment.id)
-      sealed.push(segment)
-      tail = tail.slice(tailStored)
-    }
-    for (const segment of sealed) {
-      if (!segment.dirty) continue
-      segment.dirty = false
-      store.writeText(segmentKey(tabId, segment.id), `[${segment.events.map(eventJson).join(',')}]`)
-    }
-    store.writeText(ownKey, outboxJson())
-    tailStored = tail.length
-    for (const id of removedSegments) remove(segmentKey(tabId, id))
-    removedSegments = []
+    segments.write(outboxJson)
     // The sender may have pruned this tab from the index as idle: a tab with something stored must be findable.
     register()
   }
@@ -202,13 +137,12 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       if (ownIds.has(event.messageId)) return []
       own.push(event)
       ownIds.add(event.messageId)
-      tail.push(event)
-      segmentOf.set(event.messageId, -1)
+      segments.append(event)
       const dropped: QueuedEvent[] = []
       while (own.length > Math.max(1, options.maxQueueSize)) {
         const oldest = own.shift()!
         ownIds.delete(oldest.messageId)
-        unplace(new Set([oldest.messageId]))
+        segments.remove(new Set([oldest.messageId]))
         dropped.push(oldest)
       }
       if (dropped.length > 0) marks.unmark(dropped.map((event) => event.messageId))
@@ -219,7 +153,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       const removed = own
       own = []
       ownIds.clear()
-      clearPlacement()
+      segments.clear()
       marks.unmark(removed.map((event) => event.messageId))
       scheduleWrite()
       return removed
@@ -302,8 +236,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       dirty = false
       marks.persist()
       remove(ownKey)
-      for (const id of removedSegments) remove(segmentKey(tabId, id))
-      removedSegments = []
+      segments.removeEmptied()
       const index = readIndex()
       if (tabId in index) {
         delete index[tabId]

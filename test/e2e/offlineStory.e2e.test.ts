@@ -2,7 +2,6 @@
 // static build is hosted with a real collector at /v1 on the same origin, as under `npm start`: the story detects
 // it (stories/support/storyCollector.ts), injects its faults there, and the test reads what the collector stored
 // and, through the tap in front of it, every request the client made and the status it got.
-import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { createCollector } from '../../src/collector/index.js'
@@ -10,9 +9,8 @@ import type { Collector } from '../../src/collector/index.js'
 import { launchBrowser, newContext } from './browser.js'
 import { startE2eServer } from './server.js'
 import type { E2eServer, WireRecord } from './server.js'
-import { buildStorybook } from './startStorybook.js'
+import { STORYBOOK_STATIC } from './startStorybook.js'
 
-const OUT = fileURLToPath(new URL('../../test-results/storybook-offline/', import.meta.url))
 const STORY = 'flows-offline-and-server-errors--recovery'
 
 let collector: Collector
@@ -22,10 +20,7 @@ const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   collector = createCollector({ readable: true })
-  ;[server, browser] = await Promise.all([
-    buildStorybook(OUT).then(() => startE2eServer(OUT, collector)),
-    launchBrowser(),
-  ])
+  ;[server, browser] = await Promise.all([startE2eServer(STORYBOOK_STATIC, collector), launchBrowser()])
 })
 
 afterAll(async () => {

@@ -94,10 +94,12 @@ export async function startStorybook(timeoutMs = 90_000): Promise<RunningStorybo
   return { url, output: () => output, stop }
 }
 
-/**
- * Runs `npm run build-storybook` itself (a later `-o` wins over the script's own) into `outDir`: each test file
- * its own directory, so two files (or two developers' runs) never build into one another's.
- */
+/** Where the globalSetup builds the static Storybook once per run, for every test file that serves it. */
+export const STORYBOOK_STATIC = fileURLToPath(
+  new URL('../../test-results/storybook-static/', import.meta.url),
+)
+
+/** Runs `npm run build-storybook` itself (a later `-o` wins over the script's own) into `outDir`. */
 export function buildStorybook(outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', 'build-storybook', '--', '-o', outDir, '--quiet'], {

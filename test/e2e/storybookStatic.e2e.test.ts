@@ -1,22 +1,18 @@
 // `npm run build-storybook` builds, and the static build works with no server behind /v1: the stories fall back to
 // a collector running in the page (stories/support/storyCollector.ts), so they deliver and show the wire instead
 // of queueing and retrying forever. Served here by a plain static file server, as any host would.
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newContext } from './browser.js'
 import { startE2eServer } from './server.js'
 import type { E2eServer } from './server.js'
-import { buildStorybook } from './startStorybook.js'
-
-const OUT = fileURLToPath(new URL('../../test-results/storybook-static/', import.meta.url))
+import { STORYBOOK_STATIC } from './startStorybook.js'
 
 let server: E2eServer
 let browser: Browser
 
 beforeAll(async () => {
-  await buildStorybook(OUT)
-  ;[server, browser] = await Promise.all([startE2eServer(OUT, null), launchBrowser()])
+  ;[server, browser] = await Promise.all([startE2eServer(STORYBOOK_STATIC, null), launchBrowser()])
 })
 
 afterAll(async () => {

@@ -68,7 +68,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
           }
         : null,
   })
-  const dedupe = createGroupDedupe(storage.identity)
+  const dedupe = createGroupDedupe(identity)
   const activity = createActivityLog()
 
   // A server renders for many users at once: it must never send on their behalf.

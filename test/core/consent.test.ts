@@ -18,7 +18,7 @@ describe('consent', () => {
     expect(destination.events).toHaveLength(3)
   })
 
-  it("'denied' drops what was held, collects nothing and wipes the stored identity", () => {
+  it("'denied' drops what was held, collects nothing and wipes the stored identity", async () => {
     const storage = createMemoryStorage()
     const { client, destination } = memoryClient({ consent: 'pending', storage })
     client.identify('u1', { email: 'a@x.com' })
@@ -36,6 +36,7 @@ describe('consent', () => {
       consent: 'denied',
     })
     expect(state.anonymousId).not.toBe(before)
+    await Promise.resolve() // written before the task ends
     expect(JSON.parse(storage.getItem('groupkit.identity')!).state).toEqual({ consent: 'denied' })
     expect(storage.getItem('groupkit.lastGroup')).toBeNull()
 

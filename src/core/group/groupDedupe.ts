@@ -1,8 +1,6 @@
-// "Nothing changed since the last group call sent": the signature of that call is persisted, so a reload of the
-// same workspace sends nothing, and read on every check, so tabs sharing storage agree on it.
-import type { KeyValueStorage } from '../storage/types.js'
-
-export const LAST_GROUP_KEY = 'groupkit.lastGroup'
+// "Nothing changed since the last group call sent": the signature of that call is persisted with the identity, so a
+// reload of the same workspace sends nothing, and tabs sharing storage agree on it (they reread the identity when
+// another tab writes it).
 
 /** JSON with object keys sorted at every depth: equal traits give equal text whatever their key order. */
 export function stableStringify(value: unknown): string {
@@ -51,10 +49,16 @@ export interface GroupDedupe {
   clear(): void
 }
 
-export function createGroupDedupe(storage: KeyValueStorage): GroupDedupe {
+/** Where the signature lives: the identity store, which persists it in the identity record. */
+export interface LastGroupHolder {
+  lastGroup(): string | null
+  setLastGroup(signature: string | null): void
+}
+
+export function createGroupDedupe(holder: LastGroupHolder): GroupDedupe {
   return {
-    isRepeat: (signature) => storage.getItem(LAST_GROUP_KEY) === signature,
-    remember: (signature) => storage.setItem(LAST_GROUP_KEY, signature),
-    clear: () => storage.removeItem(LAST_GROUP_KEY),
+    isRepeat: (signature) => holder.lastGroup() === signature,
+    remember: (signature) => holder.setLastGroup(signature),
+    clear: () => holder.setLastGroup(null),
   }
 }

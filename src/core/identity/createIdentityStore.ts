@@ -1,6 +1,8 @@
+// The identity store: zustand's vanilla store for the state, and a small persistence of our own (zustand's persist
+// middleware wrote on every setState, one setItem per change however many a task made). Writes wait for the end of
+// the task and happen only when the stored text changes: a task of identify + group makes one write.
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
-import { createJSONStorage, persist } from 'zustand/middleware'
 import type { Traits } from '../../spec/index.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { ConsentState, IdentityState } from '../types.js'
@@ -8,11 +10,15 @@ import { crossTabSync } from './crossTabSync.js'
 import { applyGroup, freshIdentity, membershipOf, mergeGroupTraits } from './identityTransitions.js'
 import { ANALYTICS_JS_KEYS, readAnalyticsJsIdentity } from './readAnalyticsJsIdentity.js'
 import type { AnalyticsJsIdentity } from './readAnalyticsJsIdentity.js'
-import { isConsent, isRecord, sanitizeIdentity } from './sanitizeIdentity.js'
+import {
+  IDENTITY_KEY,
+  LEGACY_LAST_GROUP_KEY,
+  parseIdentityRecord,
+  serializeIdentityRecord,
+} from './identityRecord.js'
+import { isConsent, sanitizeIdentity } from './sanitizeIdentity.js'
 
-export const IDENTITY_KEY = 'groupkit.identity'
-/** Bump with a `migrateIdentity` step whenever the persisted shape changes. */
-export const IDENTITY_VERSION = 1
+export { IDENTITY_KEY, IDENTITY_VERSION, migrateIdentity } from './identityRecord.js'
 
 export interface IdentityStoreOptions {
   storage: KeyValueStorage
@@ -31,16 +37,24 @@ export interface IdentityStoreOptions {
 
 export interface IdentityStore {
   readonly store: StoreApi<IdentityState>
-  /** Replaces the state: persisted, mirrored to cookies, announced to other tabs. Unchanged state is a no-op. */
+  /** Replaces the state and mirrors the ids to cookies; before the task ends it is persisted and announced to
+   *  other tabs. Unchanged state is a no-op. */
   commit(next: IdentityState): void
   /** Records a consent choice; `denied` with wipeOnDeny also forgets the user. */
   setConsent(consent: ConsentState): void
+  /** The signature of the last group call sent (see groupDedupe), persisted with the identity. */
+  lastGroup(): string | null
+  setLastGroup(signature: string | null): void
+  /** Writes what waits, stops listening to other tabs. */
   destroy(): void
 }
 
-/** Stored shapes older than IDENTITY_VERSION are upgraded here; `sanitizeIdentity` then keeps what fits. */
-export function migrateIdentity(persisted: unknown, _version: number): Partial<IdentityState> {
-  return isRecord(persisted) ? (persisted as Partial<IdentityState>) : {}
+// Writes waiting for the end of the task, of every store in this page. Two clients may share a storage (two apps
+// on one page, a test's reload): one created, or told of a change, while another's write waits must read that
+// write first, or it would load the state before it and later be overwritten by it.
+const waiting = new Set<() => void>()
+const flushWaitingWrites = () => {
+  for (const write of [...waiting]) write()
 }
 
 function fromAnalyticsJs(found: AnalyticsJsIdentity, base: IdentityState): IdentityState {
@@ -61,6 +75,10 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   // The option's consent applies until the user chooses; only a choice is persisted, so a later change of the
   // app's default (say to 'pending') still reaches users who never chose.
   let consentChosen = false
+  let lastGroup: string | null = null
+  let dropLegacyKey = false
+  // The text storage holds as far as this store knows: a write of the same text is skipped.
+  let stored: string | null = null
   const wiped = (s: IdentityState) => s.consent === 'denied' && wipeOnDeny
 
   const overlayCookies = (state: IdentityState): IdentityState => {
@@ -92,32 +110,32 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
     return next
   }
 
-  let initial = freshIdentity(newId(), options.consent)
-  if (storage.getItem(IDENTITY_KEY) === null) {
-    initial = fromAnalyticsJs(readAnalyticsJsIdentity(options.legacy), initial)
+  /** The state storage holds, laid over `current` (which gives the consent when none was chosen). */
+  const hydrate = (current: IdentityState): IdentityState => {
+    flushWaitingWrites()
+    const text = storage.getItem(IDENTITY_KEY)
+    stored = text
+    const record = parseIdentityRecord(text)
+    lastGroup = record?.lastGroup ?? null
+    if (record?.lastGroup === undefined) {
+      const legacy = storage.getItem(LEGACY_LAST_GROUP_KEY)
+      if (legacy !== null) {
+        lastGroup = legacy
+        dropLegacyKey = true
+      }
+    }
+    if (record?.state === undefined) return overlayCookies(current)
+    if (isConsent(record.state.consent)) consentChosen = true
+    // A missing anonymousId (wiped on deny) gets a new one rather than the id this tab still holds in memory.
+    return overlayCookies(sanitizeIdentity(record.state, { ...current, anonymousId: newId() }))
   }
 
-  const store = createStore<IdentityState>()(
-    persist<IdentityState, [], [], Partial<IdentityState>>(() => initial, {
-      name: IDENTITY_KEY,
-      version: IDENTITY_VERSION,
-      storage: createJSONStorage<Partial<IdentityState>>(() => storage),
-      migrate: migrateIdentity,
-      partialize: (s) => {
-        if (wiped(s)) return { consent: 'denied' }
-        if (consentChosen) return s
-        const { consent: _omitted, ...rest } = s
-        return rest
-      },
-      merge: (persisted, current) => {
-        if (persisted === undefined) return overlayCookies(current)
-        if (isRecord(persisted) && isConsent(persisted['consent'])) consentChosen = true
-        // current.consent is the option's or this tab's choice; a missing anonymousId (wiped on deny) gets a new one
-        // rather than the id this tab still holds in memory.
-        return overlayCookies(sanitizeIdentity(persisted, { ...current, anonymousId: newId() }))
-      },
-    }),
-  )
+  const persistedFields = (s: IdentityState): Partial<IdentityState> => {
+    if (wiped(s)) return { consent: 'denied' }
+    if (consentChosen) return s
+    const { consent: _omitted, ...rest } = s
+    return rest
+  }
 
   let mirrored: Partial<Record<keyof typeof ANALYTICS_JS_KEYS, string | null>> = {}
   const mirror = (s: IdentityState) => {
@@ -132,24 +150,58 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
     }
     mirrored = values
   }
-  const unsubscribe = store.subscribe(mirror)
 
-  const sync = options.sync
+  let sync: ReturnType<typeof crossTabSync> | null = null
+  const write = () => {
+    waiting.delete(write)
+    const state = store.getState()
+    const text = serializeIdentityRecord(persistedFields(state), wiped(state) ? null : lastGroup)
+    if (text !== stored) {
+      storage.setItem(IDENTITY_KEY, text)
+      stored = text
+      sync?.announce()
+    }
+    if (dropLegacyKey) {
+      dropLegacyKey = false
+      storage.removeItem(LEGACY_LAST_GROUP_KEY)
+    }
+  }
+  const schedule = () => {
+    if (waiting.has(write)) return
+    waiting.add(write)
+    queueMicrotask(() => {
+      if (waiting.has(write)) write()
+    })
+  }
+
+  flushWaitingWrites()
+  let initial = freshIdentity(newId(), options.consent)
+  if (storage.getItem(IDENTITY_KEY) === null) {
+    initial = fromAnalyticsJs(readAnalyticsJsIdentity(options.legacy), initial)
+  }
+  const store = createStore<IdentityState>()(() => hydrate(initial))
+  // Persisted right away: the anonymousId is made once, and a cookie that won must reach localStorage too.
+  write()
+  mirror(store.getState())
+
+  sync = options.sync
     ? crossTabSync({
         ...options.sync,
         keys: [IDENTITY_KEY],
-        onRemoteChange: () => void store.persist.rehydrate(),
+        onRemoteChange: () => {
+          store.setState(hydrate(store.getState()), true)
+          mirror(store.getState())
+          schedule()
+        },
       })
     : null
 
-  // Persist right away: the anonymousId is made once, and a cookie that won must reach localStorage too.
-  store.setState(store.getState(), true)
-  mirror(store.getState())
-
+  // Cookies follow at once: they change only with an id (rarely), and the server reads them on the next request.
   const commit = (next: IdentityState) => {
     if (next === store.getState()) return
     store.setState(next, true)
-    sync?.announce()
+    mirror(next)
+    schedule()
   }
 
   return {
@@ -161,8 +213,14 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
       consentChosen = true
       commit(consent === 'denied' && wipeOnDeny ? freshIdentity(newId(), 'denied') : { ...state, consent })
     },
+    lastGroup: () => lastGroup,
+    setLastGroup(signature) {
+      if (signature === lastGroup) return
+      lastGroup = signature
+      schedule()
+    },
     destroy() {
-      unsubscribe()
+      if (waiting.has(write)) write()
       sync?.stop()
     },
   }

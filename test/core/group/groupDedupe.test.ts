@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryStorage } from '../../../src/core/index.js'
 import { createGroupDedupe, groupSignature, stableStringify } from '../../../src/core/group/groupDedupe.js'
+import { createIdentityStore } from '../../../src/core/identity/createIdentityStore.js'
+import { uuid } from '../../../src/core/uuid.js'
 
 const call = {
   userId: 'u1',
@@ -26,12 +28,24 @@ describe('group signature', () => {
     expect(groupSignature({ ...call, traits: { ...call.traits, name: null } })).not.toBe(base)
   })
 
-  it('is persisted, so another client over the same storage sees it', () => {
+  it('is persisted with the identity, so a store over the same storage sees it after a reload', async () => {
     const storage = createMemoryStorage()
-    createGroupDedupe(storage).remember(groupSignature(call))
-    const other = createGroupDedupe(storage)
+    const over = () =>
+      createIdentityStore({
+        storage,
+        cookies: null,
+        legacy: [],
+        consent: 'granted',
+        wipeOnDeny: true,
+        newId: uuid,
+        sync: null,
+      })
+    createGroupDedupe(over()).remember(groupSignature(call))
+    await Promise.resolve()
+    const other = createGroupDedupe(over())
     expect(other.isRepeat(groupSignature(call))).toBe(true)
     other.clear()
-    expect(other.isRepeat(groupSignature(call))).toBe(false)
+    await Promise.resolve()
+    expect(createGroupDedupe(over()).isRepeat(groupSignature(call))).toBe(false)
   })
 })

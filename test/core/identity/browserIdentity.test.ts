@@ -27,6 +27,9 @@ function clearCookies() {
   for (const name of Object.keys(cookies())) document.cookie = `${name}=; path=/; max-age=0`
 }
 
+// Identity writes are coalesced into one per task: what a reload finds is what storage holds after it.
+const endOfTask = () => new Promise((resolve) => setTimeout(resolve, 0))
+
 beforeEach(() => {
   localStorage.clear()
   clearCookies()
@@ -37,10 +40,11 @@ afterEach(async () => {
 })
 
 describe('identity in a browser', () => {
-  it('persists to localStorage and mirrors the ids to analytics.js cookies', () => {
+  it('persists to localStorage before the task ends and mirrors the ids to analytics.js cookies', async () => {
     const analytics = client()
     analytics.identify('u1', { email: 'a@x.com' })
     analytics.group('acme', { name: 'ACME' })
+    await endOfTask()
     const stored = JSON.parse(localStorage.getItem('groupkit.identity')!)
     expect(stored.version).toBe(1)
     expect(stored.state).toMatchObject({ userId: 'u1', activeGroupId: 'acme', traits: { email: 'a@x.com' } })
@@ -89,11 +93,12 @@ describe('identity in a browser', () => {
     expect(cookies()['ajs_anonymous_id']).toBe(analytics.store.getState().anonymousId)
   })
 
-  it('denying consent wipes localStorage identity and the cookies', () => {
+  it('denying consent wipes localStorage identity and the cookies', async () => {
     const analytics = client()
     analytics.identify('u1', { email: 'a@x.com' })
     analytics.setConsent('denied')
     expect(cookies()).toEqual({})
+    await endOfTask()
     expect(JSON.parse(localStorage.getItem('groupkit.identity')!).state).toEqual({ consent: 'denied' })
   })
 })
@@ -154,6 +159,16 @@ describe('cross-tab', () => {
       userId: null,
       anonymousId: tabA.store.getState().anonymousId,
     })
+  })
+
+  it('a group call sent in one tab is not sent again by the other', async () => {
+    const tabA = client()
+    const tabB = client()
+    expect(tabA.group('acme', { name: 'ACME' })).toMatchObject({ ok: true, sent: true })
+    await endOfTask()
+    window.dispatchEvent(new StorageEvent('storage', { key: 'groupkit.identity' }))
+    expect(tabB.group('acme', { name: 'ACME' })).toMatchObject({ ok: true, sent: false })
+    expect(tabB.group('acme', { name: 'ACME', plan: 'pro' })).toMatchObject({ ok: true, sent: true })
   })
 
   it('ignores storage events for other keys', () => {

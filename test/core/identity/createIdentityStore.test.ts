@@ -80,11 +80,12 @@ describe('createIdentityStore', () => {
     expect(persisted(storage).state.anonymousId).toBe(identity.store.getState().anonymousId)
   })
 
-  it('stores consent only once it is chosen', () => {
+  it('stores consent only once it is chosen', async () => {
     const storage = createMemoryStorage()
     const identity = store(storage, { consent: 'pending' })
     expect(persisted(storage).state).not.toHaveProperty('consent')
     identity.setConsent('granted')
+    await Promise.resolve()
     expect(persisted(storage).state.consent).toBe('granted')
   })
 

@@ -33,7 +33,7 @@ describe('resolveStorage (no window)', () => {
     ])
   })
 
-  it('a full localStorage (QuotaExceededError) is reported once and the client keeps working', () => {
+  it('a full localStorage (QuotaExceededError) is reported once and the client keeps working', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const backing = new Map<string, string>()
     let full = false
@@ -57,10 +57,13 @@ describe('resolveStorage (no window)', () => {
     client.identify('u1')
     client.identify('u1', { plan: 'pro' })
     client.group('acme')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    client.group('beta')
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(client.store.getState()).toMatchObject({
       userId: 'u1',
       traits: { plan: 'pro' },
-      activeGroupId: 'acme',
+      activeGroupId: 'beta',
     })
     expect(errors.filter((e) => e.code === 'storage')).toHaveLength(1)
   })

@@ -17,6 +17,10 @@ describe('uuid', () => {
     const id = uuid()
     expect(id).toMatch(UUID_V4)
     expect(isUuidV4(id)).toBe(true)
+    // Several refills of the 256-id pool: every id distinct and well formed.
+    const ids = new Set(Array.from({ length: 1000 }, () => uuid()))
+    expect(ids.size).toBe(1000)
+    for (const each of ids) expect(each).toMatch(UUID_V4)
   })
 
   it('still makes a valid id with no crypto at all', () => {

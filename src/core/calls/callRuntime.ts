@@ -71,7 +71,9 @@ export function buildEvent(
 ): Record<string, unknown> {
   return createEvent(
     {
-      ...input,
+      type: input.type,
+      fields: input.fields,
+      options: input.options,
       userId: input.userId === undefined ? state.userId : input.userId,
       anonymousId: state.anonymousId,
       contextGroupId: rt.options.groupContext && input.type !== 'group' ? state.activeGroupId : null,

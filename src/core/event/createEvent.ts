@@ -7,7 +7,8 @@ export type EventType = 'identify' | 'group' | 'track' | 'page' | 'alias'
 export interface EventFactoryDeps {
   messageId: () => string
   now: () => Date
-  /** Ambient context (library, userAgent, page, ...), see browserContext. */
+  /** Ambient context (library, userAgent, page, ...), see browserContext: a new object each call, which the
+   *  event then owns. */
   context: () => Record<string, JsonValue>
 }
 
@@ -34,7 +35,8 @@ function timestampOf(value: CallOptions['timestamp'], now: () => Date): unknown 
  */
 export function createEvent(input: EventInput, deps: EventFactoryDeps): Record<string, unknown> {
   const options = input.options ?? {}
-  const context: Record<string, unknown> = { ...deps.context(), ...(options.context ?? {}) }
+  const ambient: Record<string, unknown> = deps.context()
+  const context = options.context ? { ...ambient, ...options.context } : ambient
   if (input.contextGroupId !== null && context['groupId'] === undefined)
     context['groupId'] = input.contextGroupId
   const event: Record<string, unknown> = {
@@ -44,7 +46,10 @@ export function createEvent(input: EventInput, deps: EventFactoryDeps): Record<s
   }
   if (input.userId !== null) event['userId'] = input.userId
   event['anonymousId'] = input.anonymousId
-  for (const [key, value] of Object.entries(input.fields)) if (value !== undefined) event[key] = value
+  for (const key of Object.keys(input.fields)) {
+    const value = input.fields[key]
+    if (value !== undefined) event[key] = value
+  }
   event['context'] = context
   event['integrations'] = options.integrations ?? {}
   return event

@@ -50,8 +50,8 @@ export interface IdentityStore {
 }
 
 // Writes waiting for the end of the task, of every store in this page. Two clients may share a storage (two apps
-// on one page, a test's reload): one created, or told of a change, while another's write waits must read that
-// write first, or it would load the state before it and later be overwritten by it.
+// on one page, a test's reload): one created, or told of a change, while another's write waits makes that write
+// first, or it would load the state from before it (and a write of its own would then undo it).
 const waiting = new Set<() => void>()
 const flushWaitingWrites = () => {
   for (const write of [...waiting]) write()

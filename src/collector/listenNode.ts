@@ -6,10 +6,25 @@ import type { Collector, CollectorServer, ListenOptions } from './types.js'
 export async function listenNode(collector: Collector, options: ListenOptions): Promise<CollectorServer> {
   const http = await import('node:http')
   const host = options.host ?? '127.0.0.1'
+  const requestTimeout = options.requestTimeoutMs ?? 30_000
+  if (!Number.isInteger(requestTimeout) || requestTimeout < 0) {
+    throw new RangeError(
+      `requestTimeoutMs must be a whole number of milliseconds, 0 or more (got ${requestTimeout})`,
+    )
+  }
   const handler = createNodeHandler(collector)
-  const server = http.createServer((req, res) => handler(req, res))
-  // A client trickling a body byte by byte is cut off well before Node's 5-minute default.
-  server.requestTimeout = 30_000
+  // A client trickling a body byte by byte is cut off well before Node's 5-minute default. Node only looks for
+  // expired requests every connectionsCheckingInterval (30 s by default), which would let a short timeout run
+  // far over, so the check runs four times per timeout.
+  const server = http.createServer(
+    requestTimeout > 0
+      ? {
+          requestTimeout,
+          connectionsCheckingInterval: Math.max(1, Math.min(30_000, Math.floor(requestTimeout / 4))),
+        }
+      : { requestTimeout },
+    (req, res) => handler(req, res),
+  )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => {

@@ -208,6 +208,13 @@ export interface ListenOptions {
   port?: number
   /** @default '127.0.0.1' */
   host?: string
+  /**
+   * Time allowed to receive a whole request (headers and body). A client trickling its body byte by byte is
+   * answered 408 and its connection closed when this runs out; `0` turns the limit off (Node's own behaviour).
+   * Checked every `requestTimeoutMs / 4` (at most every 30 s), so a request is cut within 1.25× of it.
+   * @default 30000
+   */
+  requestTimeoutMs?: number
 }
 
 export interface Collector {

@@ -1,7 +1,7 @@
 // Shared by the collector tests: a collector listening on 127.0.0.1:0, closed after each test.
 import { afterEach } from 'vitest'
 import { createCollector } from '../../src/collector/index.js'
-import type { Collector, CollectorOptions } from '../../src/collector/index.js'
+import type { Collector, CollectorOptions, ListenOptions } from '../../src/collector/index.js'
 
 export interface Running {
   collector: Collector
@@ -16,10 +16,10 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((collector) => collector.close()))
 })
 
-export async function start(options?: CollectorOptions): Promise<Running> {
+export async function start(options?: CollectorOptions, listenOptions?: ListenOptions): Promise<Running> {
   const collector = createCollector(options)
   running.push(collector)
-  const server = await collector.listen()
+  const server = await collector.listen(listenOptions)
   return { collector, url: server.url, api: `${server.url}/v1` }
 }
 

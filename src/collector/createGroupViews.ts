@@ -28,10 +28,16 @@ function view(groupId: string, state: GroupState): GroupView {
   }
 }
 
-/** The server-side view of groups, built in arrival order from group calls. */
-export function createGroupViews(): GroupViews {
+/**
+ * The server-side view of groups, built in arrival order from group calls and listed in the order groups first
+ * appeared. Bounded: past `maxGroups`, the least recently updated group is forgotten (its events stay stored).
+ */
+export function createGroupViews(maxGroups: number): GroupViews {
   // A Map keeps hostile ids such as "__proto__" as plain keys.
   const groups = new Map<string, GroupState>()
+  // The same ids, least recently updated first: re-inserting on every update keeps eviction O(1) without
+  // reordering what list() shows.
+  const recency = new Set<string>()
 
   return {
     apply(event) {
@@ -53,13 +59,23 @@ export function createGroupViews(): GroupViews {
       if (typeof anonymousId === 'string') state.anonymousIds.add(anonymousId)
       state.updatedAt = event.receivedAt
       groups.set(groupId, state)
+      recency.delete(groupId)
+      recency.add(groupId)
+      for (const stalest of recency) {
+        if (recency.size <= maxGroups) break
+        recency.delete(stalest)
+        groups.delete(stalest)
+      }
     },
     get(groupId) {
       const state = groups.get(groupId)
       return state && view(groupId, state)
     },
     list: () => [...groups].map(([groupId, state]) => view(groupId, state)),
-    delete: (groupId) => groups.delete(groupId),
-    clear: () => groups.clear(),
+    delete: (groupId) => recency.delete(groupId) && groups.delete(groupId),
+    clear() {
+      groups.clear()
+      recency.clear()
+    },
   }
 }

@@ -126,6 +126,12 @@ export interface CollectorOptions {
    * @default 100000
    */
   maxEvents?: number
+  /**
+   * Groups kept in the group views (`groups()`, `GET /groups`), the least recently updated forgotten first. A
+   * forgotten group's events stay in `events()`; a later group call starts its view afresh from that call.
+   * @default 100000
+   */
+  maxGroups?: number
 }
 
 export interface EventFilter {
@@ -224,6 +230,7 @@ export interface Collector {
   listen(options?: ListenOptions): Promise<CollectorServer>
   /** Stored events, oldest first. */
   events(filter?: EventFilter): StoredEvent[]
+  /** In the order the groups first appeared (at most `maxGroups`). */
   groups(): GroupView[]
   group(groupId: string): GroupView | undefined
   /** Forgets a group and its stored group events (data deletion). Resolves false when the group is unknown. */

@@ -105,3 +105,42 @@ describe('group view', () => {
     expect(ok.status).toBe(200)
   })
 })
+
+describe('group cap', () => {
+  const call = (groupId: string, traits: Record<string, unknown>) => event('group', { groupId, traits })
+
+  test('past maxGroups the least recently updated group is forgotten, its events kept', async () => {
+    const { api, collector } = await start({ maxGroups: 2, readable: true })
+    await postJson(`${api}/group`, call('g_1', { name: 'One' }))
+    await postJson(`${api}/group`, call('g_2', { name: 'Two', plan: 'pro' }))
+    // g_1 is updated after g_2, so g_2 is the stalest when g_3 arrives.
+    await postJson(`${api}/group`, call('g_1', { plan: 'free' }))
+    await postJson(`${api}/group`, call('g_3', { name: 'Three' }))
+
+    expect(collector.groups().map((group) => group.groupId)).toEqual(['g_1', 'g_3'])
+    expect(collector.group('g_1')?.traits).toEqual({ name: 'One', plan: 'free' })
+    expect(collector.group('g_2')).toBeUndefined()
+    expect((await fetch(`${api}/groups/g_2`)).status).toBe(404)
+    const listed = (await (await fetch(`${api}/groups`)).json()) as { groups: { groupId: string }[] }
+    expect(listed.groups.map((group) => group.groupId)).toEqual(['g_1', 'g_3'])
+    expect(collector.events({ groupId: 'g_2' })).toHaveLength(1)
+
+    // A later call for a forgotten group starts its view afresh, and pushes out the now stalest (g_1).
+    await postJson(`${api}/group`, call('g_2', { seats: 5 }))
+    expect(collector.groups().map((group) => [group.groupId, group.traits])).toEqual([
+      ['g_3', { name: 'Three' }],
+      ['g_2', { seats: 5 }],
+    ])
+  })
+
+  test('the cap holds through a batch; a deleted group frees its place, so the next one evicts nothing', async () => {
+    const { api, collector } = await start({ maxGroups: 2 })
+    await postJson(`${api}/batch`, {
+      batch: [call('g_1', {}), call('g_2', {}), call('g_3', {}), call('g_4', {})],
+    })
+    expect(collector.groups().map((group) => group.groupId)).toEqual(['g_3', 'g_4'])
+    expect(await collector.deleteGroup('g_3')).toBe(true)
+    await postJson(`${api}/group`, call('g_5', {}))
+    expect(collector.groups().map((group) => group.groupId)).toEqual(['g_4', 'g_5'])
+  })
+})

@@ -39,6 +39,19 @@ describe('NDJSON sink', () => {
     expect(await lines(path)).toHaveLength(3)
   })
 
+  test('with maxGroups, a restart replays the file to the same groups', async () => {
+    const path = join(dir, 'events.ndjson')
+    const first = await start({ sink: { type: 'ndjson', path }, maxGroups: 2 })
+    for (const groupId of ['g_1', 'g_2', 'g_1', 'g_3']) {
+      await postJson(`${first.api}/group`, event('group', { groupId, traits: { last: groupId } }))
+    }
+    const before = first.collector.groups()
+    expect(before.map((group) => group.groupId)).toEqual(['g_1', 'g_3'])
+    await first.collector.close()
+    const second = await start({ sink: { type: 'ndjson', path }, maxGroups: 2 })
+    expect(second.collector.groups()).toEqual(before)
+  })
+
   test('a line cut short by a crash is skipped, the others load', async () => {
     const path = join(dir, 'events.ndjson')
     const kept: Record<string, unknown> = { ...event('track'), receivedAt: '2025-01-01T00:00:00.000Z' }

@@ -1,13 +1,21 @@
 import type * as FsPromises from 'node:fs/promises'
 import type * as Path from 'node:path'
+import type * as Readline from 'node:readline'
 import type { CollectorSink } from './CollectorSink.js'
 import type { StoredEvent } from './types.js'
 
 type Fs = typeof FsPromises
 type PathModule = typeof Path
+type ReadlineModule = Pick<typeof Readline, 'createInterface'>
 
 function isErrnoCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code
+}
+
+const toLines = (events: StoredEvent[]) => events.map((event) => `${JSON.stringify(event)}\n`).join('')
+
+function* toSlices(events: StoredEvent[]): Generator<string> {
+  for (let start = 0; start < events.length; start += 1000) yield toLines(events.slice(start, start + 1000))
 }
 
 /**
@@ -15,12 +23,11 @@ function isErrnoCode(error: unknown, code: string): boolean {
  * so the collector module still loads in edge runtimes that never pick this sink.
  */
 export function createNdjsonSink(path: string): CollectorSink {
-  let modules: Promise<{ fs: Fs; pathModule: PathModule }> | undefined
+  let modules: Promise<{ fs: Fs; pathModule: PathModule; readline: ReadlineModule }> | undefined
   const load = () =>
-    (modules ??= Promise.all([import('node:fs/promises'), import('node:path')]).then(([fs, p]) => ({
-      fs,
-      pathModule: p,
-    })))
+    (modules ??= Promise.all([import('node:fs/promises'), import('node:path'), import('node:readline')]).then(
+      ([fs, pathModule, readline]) => ({ fs, pathModule, readline }),
+    ))
   // Every file operation runs in order on one chain, so appends never interleave with a rewrite.
   let chain: Promise<unknown> = Promise.resolve()
   const run = <T>(task: () => Promise<T>): Promise<T> => {
@@ -29,25 +36,32 @@ export function createNdjsonSink(path: string): CollectorSink {
     return next
   }
 
-  // Written aside and renamed over, so a crash mid-rewrite leaves the old file whole.
+  // Written aside and renamed over, so a crash mid-rewrite leaves the old file whole; in slices of lines, so
+  // the file never has to fit in one string.
   const rewrite = async (events: StoredEvent[]) => {
     const { fs } = await load()
     const temp = `${path}.${process.pid}.tmp`
-    await fs.writeFile(temp, events.map((event) => `${JSON.stringify(event)}\n`).join(''))
+    await fs.writeFile(temp, toSlices(events))
     await fs.rename(temp, path)
   }
 
+  // Line by line from a stream, so a file larger than the biggest string V8 allows (~512 MB) still loads.
   const readAll = async (): Promise<StoredEvent[]> => {
-    const { fs } = await load()
-    let text: string
+    const { fs, readline } = await load()
+    let file: FsPromises.FileHandle
     try {
-      text = await fs.readFile(path, 'utf8')
+      file = await fs.open(path)
     } catch (error) {
       if (isErrnoCode(error, 'ENOENT')) return []
       throw error
     }
+    // The stream closes the file when it ends or fails; a read error (EISDIR) rejects the loop below.
+    const lines = readline.createInterface({
+      input: file.createReadStream({ encoding: 'utf8' }),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    })
     const events: StoredEvent[] = []
-    for (const line of text.split('\n')) {
+    for await (const line of lines) {
       if (line.trim() === '') continue
       try {
         events.push(JSON.parse(line) as StoredEvent)
@@ -69,7 +83,7 @@ export function createNdjsonSink(path: string): CollectorSink {
       run(async () => {
         if (events.length === 0) return
         const { fs } = await load()
-        await fs.appendFile(path, events.map((event) => `${JSON.stringify(event)}\n`).join(''))
+        await fs.appendFile(path, toLines(events))
       }),
     remove: (predicate) =>
       run(async () => {

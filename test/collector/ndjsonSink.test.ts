@@ -60,6 +60,49 @@ describe('NDJSON sink', () => {
     expect(collector.events().map((stored) => stored.messageId)).toEqual([kept['messageId']])
   })
 
+  test('a file of many lines loads line by line exactly as a whole-file read would', async () => {
+    const path = join(dir, 'events.ndjson')
+    const written = Array.from({ length: 20_000 }, (_, index): Record<string, unknown> => ({
+      ...(index % 2 === 0
+        ? event('group', { groupId: `g_${(index / 2) % 50}`, traits: { seen: index } })
+        : event('track', { properties: { note: 'héllo 👋 '.repeat(index % 7), index } })),
+      receivedAt: '2025-01-01T00:00:00.000Z',
+    }))
+    const body = written.map((stored, index) =>
+      // A hand-edited line ending in CRLF, and a blank line, in the middle of the file.
+      index === 5_000
+        ? `${JSON.stringify(stored)}\r\n`
+        : index === 9_000
+          ? `\n${JSON.stringify(stored)}\n`
+          : `${JSON.stringify(stored)}\n`,
+    )
+    // Multi-byte characters land across the stream's 64 KB chunks; the last line was cut short by a crash.
+    const text = `${body.join('')}{"type":"track","messageId":"cut","note":"hé`
+    await writeFile(path, text)
+    const wholeFileRead = text.split('\n').flatMap((line) => {
+      try {
+        return line.trim() === '' ? [] : [JSON.parse(line) as unknown]
+      } catch {
+        return []
+      }
+    })
+    expect(wholeFileRead).toEqual(written)
+
+    const first = await start({ sink: { type: 'ndjson', path } })
+    expect(first.collector.events()).toEqual(written)
+    expect(first.collector.groups()).toHaveLength(50)
+    expect(first.collector.group('g_0')?.traits).toEqual({ seen: 19_900 })
+
+    // Deleting a group rewrites all the other lines (in slices) and the restart sees the same.
+    expect(await first.collector.deleteGroup('g_0')).toBe(true)
+    const kept = written.filter((stored) => stored['groupId'] !== 'g_0')
+    expect(await lines(path)).toEqual(kept)
+    await first.collector.close()
+    const second = await start({ sink: { type: 'ndjson', path } })
+    expect(second.collector.events()).toEqual(kept)
+    expect(second.collector.groups()).toHaveLength(49)
+  })
+
   test('deleting a group rewrites the file, so it stays deleted after a restart', async () => {
     const path = join(dir, 'events.ndjson')
     const first = await start({ sink: { type: 'ndjson', path }, readable: true })

@@ -13,8 +13,8 @@ afterEach(() => {
 })
 
 /**
- * Sends the headers of a 30 KB event (under the 32 KB limit), then one byte every 20 ms: the body would take minutes to arrive.
- * Resolves with what the server wrote once it closes the connection.
+ * Sends the headers of a 30 KB event (under the 32 KB limit), then one byte every 20 ms: the body would take
+ * ten minutes to arrive. Resolves with what the server wrote once it closes the connection.
  */
 function trickle(url: string): { sent: () => number; closed: Promise<string> } {
   const { hostname, port } = new URL(url)

@@ -34,6 +34,9 @@ export function matchesFilter(event: StoredEvent, filter: EventFilter): boolean 
   return true
 }
 
+// `slice(-0)` is the whole array, so a cap of 0 ("keep nothing", a pure forwarder) needs its own case.
+const newest = <T>(items: T[], count: number): T[] => (count <= 0 ? [] : items.slice(-count))
+
 /** In-memory events, bounded: past `maxEvents` the oldest go first, and so do the oldest remembered messageIds. */
 export function createEventStore(maxEvents: number): EventStore {
   let events: StoredEvent[] = []
@@ -44,7 +47,7 @@ export function createEventStore(maxEvents: number): EventStore {
       events.push(event)
       ids.add(event.messageId)
       // Trimming in steps of 10% keeps add() amortized O(1) at the cap.
-      if (events.length > maxEvents + Math.ceil(maxEvents / 10)) events = events.slice(-maxEvents)
+      if (events.length > maxEvents + Math.ceil(maxEvents / 10)) events = newest(events, maxEvents)
       while (ids.size > maxEvents) {
         const oldest = ids.values().next()
         if (oldest.done) break
@@ -53,7 +56,7 @@ export function createEventStore(maxEvents: number): EventStore {
     },
     seen: (messageId) => ids.has(messageId),
     list(filter) {
-      const kept = events.length > maxEvents ? events.slice(-maxEvents) : events
+      const kept = events.length > maxEvents ? newest(events, maxEvents) : events
       return filter ? kept.filter((event) => matchesFilter(event, filter)) : [...kept]
     },
     remove(predicate) {

@@ -45,13 +45,20 @@ export function createCookieStorage(options: CookieStorageOptions = {}): KeyValu
   let domain: string | undefined | null = options.domain ?? null
   const maxAge = options.maxAge ?? ONE_YEAR
   let verified = false
+  // Built once per lifetime: the domain and the page's protocol stay what they are while the page lives, and a
+  // cookie write is on the path of every group() that switches groups.
+  const built = new Map<number, string>()
   const attributes = (age: number): string => {
+    let text = built.get(age)
+    if (text !== undefined) return text
     const { document, location } = host()
     if (domain === null) domain = topDomain(location.hostname, document)
     const parts = [`path=/`, `max-age=${age}`, `SameSite=Lax`]
     if (domain) parts.push(`domain=.${domain}`)
     if (location.protocol === 'https:') parts.push('Secure')
-    return parts.join('; ')
+    text = parts.join('; ')
+    built.set(age, text)
+    return text
   }
   return withMemoryFallback(
     {

@@ -9,11 +9,14 @@ describe('the check of a call without options', () => {
   it('sends each call type exactly as the whole check outputs it, key for key', () => {
     window.history.replaceState(null, '', '/reports?utm_source=news&utm_campaign=spring')
     const { client, destination } = memoryClient()
-    client.identify('user_1', { name: 'Ada', created_at: new Date('2024-05-01T00:00:00.000Z') })
+    // Untyped apps pass Dates; the check turns them into ISO strings.
+    const may1 = new Date('2024-05-01T00:00:00.000Z') as unknown as string
+    const may2 = new Date('2024-05-02T00:00:00.000Z') as unknown as string
+    client.identify('user_1', { name: 'Ada', created_at: may1 })
     client.group('ws_1', { name: 'Acme', employees: 12 })
     client.track('Report Exported', {
       format: 'csv',
-      at: new Date('2024-05-02T00:00:00.000Z'),
+      at: may2,
       gone: undefined,
     })
     client.page('Reports', { section: 'all' })

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { validateEvent } from '../../../src/spec/index.js'
+import { validateEvent, type JsonValue } from '../../../src/spec/index.js'
 import { memoryClient } from '../support/clients.js'
 
 // A call without options has its caller-given fields checked alone (the rest is the client's own): what leaves and
@@ -17,7 +17,7 @@ describe('the check of a call without options', () => {
     client.track('Report Exported', {
       format: 'csv',
       at: may2,
-      gone: undefined,
+      gone: undefined as unknown as string,
     })
     client.page('Reports', { section: 'all' })
     client.alias('user_2')
@@ -51,7 +51,8 @@ describe('the check of a call without options', () => {
       // Just under the spec's cap on values (100,000) with the call's own fields, over it with the context.
       ['at the cap on values', { list: Array.from({ length: 99_990 }, () => 0) }],
     ]
-    for (const [, properties] of cases) {
+    for (const [, given] of cases) {
+      const properties = given as Record<string, JsonValue>
       const alone = client.track('Checked', properties)
       const whole = client.track('Checked', properties, {})
       expect(alone.ok).toBe(false)

@@ -71,12 +71,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     locks: environment.locks(),
   })
 
-  const sizes = new WeakMap<QueuedEvent, number>()
-  const sizeOf = (event: QueuedEvent) => {
-    let size = sizes.get(event)
-    if (size === undefined) sizes.set(event, (size = eventBytes(event)))
-    return size
-  }
+  const sizeOf = (event: QueuedEvent) => eventBytes(event)
 
   const canSend = () => !paused && !refused && !closed && online
   const hasPending = () => queue.own().length > 0 || queue.othersCount() > 0

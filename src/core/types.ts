@@ -196,7 +196,10 @@ export interface AnalyticsClient {
   alias(userId: string, previousId?: string, options?: CallOptions): CallResult
   /** Logout: clears user, traits, groups and the last group call sent, and makes a new anonymousId. */
   reset(): void
-  /** Sends what is queued now and waits for asynchronous destinations. */
+  /**
+   * Sends what is queued now and waits for asynchronous destinations. It skips the client's own backoff wait,
+   * but not a wait the server asked for (`Retry-After` on a 429/503): then it resolves after that retry has run.
+   */
   flush(): Promise<void>
   /** Flushes, then stops timers, listeners and cross-tab sync; later calls return `{ ok: false }`. */
   close(): Promise<void>

@@ -48,6 +48,8 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   let attempt = 0
   /** Out of retry attempts: no timer until the next enqueue, flush() or `online`. */
   let exhausted = false
+  /** Until when the server asked us not to send (Retry-After on a 429 or 503); 0 when it did not. */
+  let serverWaitUntil = 0
 
   const status = createStatusStore(initialDeliveryStatus(online, !paused))
   const reporter = createDeliveryReporter(status, options, () => clock.now())
@@ -131,6 +133,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       return
     }
     const delay = backoffDelay(attempt - 1, options.retry, () => clock.random(), failure.retryAfterMs ?? 0)
+    serverWaitUntil = failure.retryAfterMs ? clock.now() + delay : 0
     scheduler.retryIn(delay)
     status.update({ retrying: { attempt, nextAttemptAt: clock.now() + delay, reason: failure.reason } })
   }
@@ -230,6 +233,14 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     },
     async flush() {
       if (closed || closing) return closing ?? undefined
+      // A wait the server asked for (Retry-After) is waited out, not cut short: flush() resolves once the retry
+      // at the server's time has run. Our own backoff is not the server's word, so a flush skips it.
+      const serverWait = serverWaitUntil - clock.now()
+      if (serverWait > 0 && scheduler.retrying) {
+        await new Promise<void>((resolve) => clock.setTimeout(resolve, serverWait))
+        while (scheduler.running) await scheduler.running
+        if (closed || closing) return closing ?? undefined
+      }
       // An explicit flush is the way out of a refused write key and of a backoff wait.
       refused = false
       exhausted = false

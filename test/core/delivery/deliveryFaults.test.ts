@@ -57,6 +57,26 @@ describe('delivery under faults, against the real collector', () => {
     kit.expectExactlyOnce(collector, ids(events))
   })
 
+  it('an explicit flush() during a Retry-After wait waits it out, then resolves with the events delivered', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    collector.faults.set({ status: 429, times: 1, retryAfterSeconds: 1 })
+    // Real delays (capMs), random() = 0: only the server's Retry-After makes the client wait.
+    const { queue, wire } = kit.startQueue(apiHost, { clock: fastClock({ random: () => 0, capMs: 60_000 }) })
+    const events = Array.from({ length: 5 }, () => trackEvent('429-flush'))
+    for (const event of events) queue.enqueue(event)
+    await queue.flush()
+    expect(wire.records.map((record) => record.status)).toEqual([429])
+    const refusedAt = Date.now()
+    expect(queue.status.getState().retrying).not.toBeNull()
+
+    await queue.flush()
+    expect(queue.status.getState()).toMatchObject({ delivered: 5, pending: 0, retrying: null })
+    expect(wire.records.map((record) => record.status)).toEqual([429, 200])
+    const received = collector.events().map((event) => Date.parse(event.receivedAt))
+    expect(Math.min(...received)).toBeGreaterThanOrEqual(refusedAt + 1000 - 50)
+    kit.expectExactlyOnce(collector, ids(events))
+  })
+
   it('after maxAttempts failures waits for the next trigger instead of a timer', async () => {
     const { collector, apiHost } = await kit.startCollector()
     collector.faults.set({ status: 500 })

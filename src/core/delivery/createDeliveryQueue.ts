@@ -12,12 +12,11 @@ import {
 import { createDeliveryReporter } from './deliveryReporter.js'
 import { createFlushScheduler } from './flushScheduler.js'
 import { browserEnvironment } from './environment.js'
-import { partitionAccepted } from './isolateBadEvents.js'
-import { pageHideFlush } from './pageHideFlush.js'
 import { createPersistedQueue } from './persistedQueue.js'
 import { toQueuedEvent } from './queuedEvent.js'
 import type { QueuedEvent } from './queuedEvent.js'
 import { sendBatch } from './sendBatch.js'
+import { sendOnPageHide } from './sendOnPageHide.js'
 import { createSendCycle } from './sendCycle.js'
 import type { SendFailure } from './sendCycle.js'
 import { createStatusStore, initialDeliveryStatus } from './statusStore.js'
@@ -170,37 +169,18 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     }
   }
 
-  const onPageHide = () => {
-    if (!canSend()) {
-      queue.persistNow()
-      return
-    }
-    const events = queue.own().filter((event) => !cycle.inFlight.has(event.messageId))
-    // Marked before anything leaves, so no other page picks these up while this one may still read the answers.
-    queue.markHideSent(events.map((event) => event.messageId))
-    queue.persistNow()
-    const chunks = pageHideFlush(events, {
+  const onPageHide = () =>
+    sendOnPageHide({
       apiHost: options.apiHost,
       writeKey: options.writeKey,
       fetch: options.fetch,
-      now: () => clock.now(),
-      sendBeacon: (url, data) => environment.sendBeacon(url, data),
+      clock,
+      environment,
+      queue,
+      cycle,
       sizeOf,
+      canSend,
     })
-    for (const chunk of chunks) {
-      cycle.markInFlight(chunk.events, true)
-      void chunk.answer.then((answer) => {
-        cycle.markInFlight(chunk.events, false)
-        // Anything but a 2xx leaves the chunk queued: the next regular send (or page) handles it. Either way this
-        // page lived to see the outcome, so other pages need not wait out the grace for it.
-        if (answer?.kind === 'ok') {
-          const { delivered, refused } = partitionAccepted(chunk.events, answer)
-          cycle.settle(delivered, refused)
-        }
-        queue.unmarkHideSent(chunk.events.map((event) => event.messageId))
-      })
-    }
-  }
 
   const unsubscribers = [
     environment.subscribeOnline((isOnline) => {

@@ -10,6 +10,7 @@ import { launchBrowser, newContext } from './browser.js'
 import { startE2eServer } from './server.js'
 import type { E2eServer, WireRecord } from './server.js'
 import { STORYBOOK_STATIC } from './startStorybook.js'
+import { messageIdsListed, updateStoryArgs } from './storyPage.js'
 
 const STORY = 'flows-offline-and-server-errors--recovery'
 
@@ -92,30 +93,6 @@ async function openStory(args: string): Promise<Story> {
     wire,
     inspector: page.getByRole('complementary', { name: 'groupkit analytics inspector' }),
   }
-}
-
-/** What the Controls panel does when a user edits an arg: the manager sends `updateStoryArgs` to the preview. */
-async function updateArgs(page: Page, updatedArgs: Record<string, unknown>): Promise<void> {
-  await page.evaluate(
-    ({ storyId, updatedArgs }) => {
-      const channel = (
-        window as { __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, data: unknown): void } }
-      ).__STORYBOOK_ADDONS_CHANNEL__
-      if (!channel) throw new Error('no Storybook channel in the preview')
-      channel.emit('updateStoryArgs', { storyId, updatedArgs })
-    },
-    { storyId: STORY, updatedArgs },
-  )
-}
-
-/** The messageIds of the calls the Inspector lists: every event the story's client made. */
-async function messageIdsListed(inspector: Locator): Promise<string[]> {
-  const payloads = await inspector.getByLabel('Payload').allTextContents()
-  const ids = payloads.flatMap((text) => {
-    const id = (JSON.parse(text) as { messageId?: unknown }).messageId
-    return typeof id === 'string' ? [id] : []
-  })
-  return [...new Set(ids)]
 }
 
 const batches = () => server.wire.filter((record) => record.method === 'POST' && record.path === '/v1/batch')
@@ -217,7 +194,7 @@ describe('the Offline and server errors story, through its controls', () => {
     expect(await story.status('delivered').textContent()).toBe('0')
 
     const onlineAgain = server.wire.length
-    await updateArgs(story.page, { offline: false })
+    await updateStoryArgs(story.page, STORY, { offline: false })
     const ids = await expectEachDeliveredOnce(story)
     await expectSettled(story, ids)
     // Everything went after the switch, each accepted at the first try.

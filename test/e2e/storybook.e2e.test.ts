@@ -9,6 +9,7 @@ import { launchBrowser, newContext } from './browser.js'
 import { eventually } from './harness.js'
 import { startStorybook } from './startStorybook.js'
 import type { RunningStorybook } from './startStorybook.js'
+import { messageIdsListed } from './storyPage.js'
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url))
 const INSPECTOR_STORY = 'components-analyticsinspector--with-events'
@@ -36,16 +37,6 @@ async function receivedWith(url: string, messageId: string): Promise<StoredEvent
   const response = await fetch(`${url}/v1/events?messageId=${encodeURIComponent(messageId)}`)
   expect(response.status).toBe(200)
   return ((await response.json()) as { events: StoredEvent[] }).events
-}
-
-/** The messageIds of the payloads the Inspector lists (each call once, whatever became of it). */
-async function messageIdsListed(inspector: Locator): Promise<string[]> {
-  const payloads = await inspector.getByLabel('Payload').allTextContents()
-  const ids = payloads.flatMap((text) => {
-    const id = (JSON.parse(text) as { messageId?: unknown }).messageId
-    return typeof id === 'string' ? [id] : []
-  })
-  return [...new Set(ids)]
 }
 
 async function openStory(page: Page, id: string) {

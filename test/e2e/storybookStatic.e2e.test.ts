@@ -7,6 +7,7 @@ import { launchBrowser, newContext } from './browser.js'
 import { startE2eServer } from './server.js'
 import type { E2eServer } from './server.js'
 import { STORYBOOK_STATIC } from './startStorybook.js'
+import { updateStoryArgs } from './storyPage.js'
 
 let server: E2eServer
 let browser: Browser
@@ -64,20 +65,6 @@ describe('the static Storybook (npm run build-storybook)', () => {
   })
 })
 
-// What the Controls panel does when a user edits an arg: the manager sends `updateStoryArgs` to the preview.
-async function updateArgs(page: Page, storyId: string, updatedArgs: Record<string, unknown>) {
-  await page.evaluate(
-    ({ storyId, updatedArgs }) => {
-      const channel = (
-        window as { __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, data: unknown): void } }
-      ).__STORYBOOK_ADDONS_CHANNEL__
-      if (!channel) throw new Error('no Storybook channel in the preview')
-      channel.emit('updateStoryArgs', { storyId, updatedArgs })
-    },
-    { storyId, updatedArgs },
-  )
-}
-
 const live = { groupId: 'live-ws', traits: { name: 'Live Co', plan: 'edited' } }
 
 // Each story about a group, the args that choose it, and the click (if any) that sends it.
@@ -129,7 +116,7 @@ describe('story controls', () => {
       await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`)
       const inspector = page.getByRole('complementary', { name: 'groupkit analytics inspector' })
       await inspector.waitFor()
-      await updateArgs(page, story.id, story.args)
+      await updateStoryArgs(page, story.id, story.args)
       if (story.send) await page.getByRole('button', { name: story.send }).click()
       const groups = inspector.getByRole('region', { name: 'Groups' })
       await expect.poll(() => groups.textContent()).toContain(`active group ${story.group}`)

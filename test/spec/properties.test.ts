@@ -8,6 +8,7 @@ import {
   type Traits,
   type ValidationResult,
 } from '../../src/spec/index.js'
+import { withCycles } from './withCycles.js'
 
 function expectResult(result: ValidationResult<unknown>) {
   expect(typeof result.success).toBe('boolean')
@@ -38,22 +39,7 @@ const wild = fc.anything({
 // Objects whose leaves are sometimes made cyclic after construction.
 const cyclic = fc
   .tuple(fc.object({ maxDepth: 4 }), fc.array(fc.nat(), { maxLength: 4 }))
-  .map(([object, picks]) => {
-    const nodes: Record<string, unknown>[] = []
-    const collect = (value: unknown) => {
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        nodes.push(value as Record<string, unknown>)
-        for (const child of Object.values(value)) collect(child)
-      }
-    }
-    collect(object)
-    for (const pick of picks) {
-      const from = nodes[pick % nodes.length]
-      const to = nodes[(pick * 7) % nodes.length]
-      if (from && to) from[`loop${pick}`] = to
-    }
-    return object
-  })
+  .map(([object, picks]) => withCycles(object, picks))
 
 const groupWith = (traits: unknown) => ({ type: 'group', userId: 'u1', groupId: 'g1', traits })
 

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import fixtures from '../fixtures/group-cases.json'
 import { segmentEventSchema, validateEvent } from '../../src/spec/index.js'
+import { withCycles } from './withCycles.js'
 
 // validateEvent runs the field rules without zod; the exported schemas wrap the same rules. This checks that
 // the two say the same thing about the same payload.
@@ -32,25 +33,6 @@ const key = fc.oneof(
   fc.string({ maxLength: 6 }),
   fc.constantFrom('name', 'created_at', 'Email', 'address', 'id'),
 )
-
-// A copy of `source` with loops added between its objects (fast-check reuses generated values: never mutate them).
-function withCycles(source: Record<string, unknown>, picks: number[]): Record<string, unknown> {
-  const object = structuredClone(source)
-  const nodes: Record<string, unknown>[] = []
-  const collect = (value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && !nodes.includes(value as never)) {
-      nodes.push(value as Record<string, unknown>)
-      for (const child of Object.values(value)) collect(child)
-    }
-  }
-  collect(object)
-  for (const pick of picks) {
-    const from = nodes[pick % nodes.length]
-    const to = nodes[(pick * 7) % nodes.length]
-    if (from && to) from[`loop${pick}`] = to
-  }
-  return object
-}
 
 // An object field (context, properties, integrations): JSON, Dates, values JSON cannot carry and cycles inside.
 const objectField = fc.oneof(

@@ -1,10 +1,12 @@
 // Tries the package as a new user would: packs it, lints the tarball (publint, attw), installs it into a fresh
 // project next to its peers, imports every entry point through `exports`, type-checks a consumer under Node16
-// resolution, and sends one real group call from the installed client to the installed collector over HTTP.
+// resolution, and sends one real group call from the installed client to the installed collector over HTTP. Then
+// scripts/pack-browser-check.mjs builds a React app against the same install and drives it in Chromium.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { packBrowserCheck } from './pack-browser-check.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const sh = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit', env: process.env })
@@ -64,7 +66,10 @@ const work = mkdtempSync(join(tmpdir(), 'groupkit-pack-'))
 
 try {
   sh('npm', ['pack', '--silent', '--pack-destination', work])
-  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')))
+  const tarball = join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz')),
+  )
   console.log(`packed ${tarball}`)
 
   sh('npx', ['publint', '--strict'])
@@ -72,24 +77,54 @@ try {
 
   const app = join(work, 'app')
   sh('mkdir', ['-p', app])
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'fresh-app', private: true, type: 'module' }))
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'fresh-app', private: true, type: 'module' }),
+  )
   const lock = JSON.parse(execFileSync('npm', ['ls', '--json', '--depth=0'], { cwd: root }).toString())
   const v = (name) => `${name}@${lock.dependencies[name].version}`
-  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', tarball,
-    v('react'), v('react-dom'), v('@tanstack/react-query'), v('@types/react'), v('@types/node')], app)
+  sh(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--silent',
+      tarball,
+      v('react'),
+      v('react-dom'),
+      v('@tanstack/react-query'),
+      v('@types/react'),
+      v('@types/node'),
+    ],
+    app,
+  )
 
   writeFileSync(join(app, 'smoke.mjs'), SMOKE)
   sh('node', ['smoke.mjs'], app)
 
   writeFileSync(join(app, 'consumer.ts'), CONSUMER)
-  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true,
-      jsx: 'react-jsx', lib: ['es2022', 'dom'], types: ['node'], skipLibCheck: false },
-    files: ['consumer.ts'],
-  }))
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'node16',
+        moduleResolution: 'node16',
+        target: 'es2022',
+        strict: true,
+        noEmit: true,
+        jsx: 'react-jsx',
+        lib: ['es2022', 'dom'],
+        types: ['node'],
+        skipLibCheck: false,
+      },
+      files: ['consumer.ts'],
+    }),
+  )
   sh(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], app)
   console.log('pack-check: every entry point imports, types resolve, a group call arrived over HTTP')
+  await packBrowserCheck(app)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
-

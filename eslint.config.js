@@ -15,7 +15,7 @@ const noFrameworkImports = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  { ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'test-results/**', '.bench/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -187,8 +187,10 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       online = isOnline
       status.update({ online })
       if (!online) return
-      // The backoff was waiting on the network, not on the server.
       exhausted = false
+      // Our backoff was waiting on the network and ends now; a wait the server asked for (Retry-After) still holds.
+      const serverWait = serverWaitUntil - clock.now()
+      if (serverWait > 0) return scheduler.retryIn(serverWait)
       stopRetrying()
       scheduler.soon()
     }),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCollector } from '../../../src/collector/index.js'
 import type { DeliveryStatus } from '../../../src/core/types.js'
-import { WRITE_KEY, fastClock, ids, trackEvent, until, wireKit } from './deliveryHarness.js'
+import { WRITE_KEY, fakeEnvironment, fastClock, ids, trackEvent, until, wireKit } from './deliveryHarness.js'
 
 const kit = wireKit()
 afterEach(kit.cleanup)
@@ -75,6 +75,28 @@ describe('delivery under faults, against the real collector', () => {
     const received = collector.events().map((event) => Date.parse(event.receivedAt))
     expect(Math.min(...received)).toBeGreaterThanOrEqual(refusedAt + 1000 - 50)
     kit.expectExactlyOnce(collector, ids(events))
+  })
+
+  it('coming back online during a Retry-After wait still waits for the server', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    collector.faults.set({ status: 429, times: 1, retryAfterSeconds: 1 })
+    const environment = fakeEnvironment()
+    const { queue, wire } = kit.startQueue(apiHost, {
+      clock: fastClock({ random: () => 0, capMs: 60_000 }),
+      environment,
+    })
+    const events = Array.from({ length: 3 }, () => trackEvent('429-online'))
+    for (const event of events) queue.enqueue(event)
+    await queue.flush()
+    expect(wire.records.map((record) => record.status)).toEqual([429])
+    const refusedAt = Date.now()
+    environment.setOnline(false)
+    environment.setOnline(true)
+
+    await until(() => queue.status.getState().delivered === 3, 'delivery after the wait', 5000)
+    expect(wire.records.map((record) => record.status)).toEqual([429, 200])
+    const received = collector.events().map((event) => Date.parse(event.receivedAt))
+    expect(Math.min(...received)).toBeGreaterThanOrEqual(refusedAt + 1000 - 50)
   })
 
   it('after maxAttempts failures waits for the next trigger instead of a timer', async () => {

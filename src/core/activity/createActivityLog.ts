@@ -1,5 +1,6 @@
 // The last 100 calls for the Inspector and debug tools. A burst of a thousand calls notifies once: entries are
-// collected and listeners hear about them in a microtask; getState() always includes them.
+// collected and listeners hear about them at the end of the task; getState() always includes them.
+import { atEndOfTask } from '../atEndOfTask.js'
 import type { ActivityEntry, ReadableStore } from '../types.js'
 
 export const ACTIVITY_LIMIT = 100
@@ -34,7 +35,7 @@ export function createActivityLog(limit = ACTIVITY_LIMIT): ActivityLog {
   const schedule = () => {
     if (scheduled) return
     scheduled = true
-    queueMicrotask(notify)
+    atEndOfTask(notify)
   }
 
   return {

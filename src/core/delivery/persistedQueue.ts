@@ -1,3 +1,4 @@
+import { atEndOfTask } from '../atEndOfTask.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import { eventJson } from './eventJson.js'
 import { HIDE_GRACE_MS, createHideSentMarks } from './hideSentMarks.js'
@@ -110,7 +111,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     dirty = true
     if (writeScheduled) return
     writeScheduled = true
-    queueMicrotask(writeNow)
+    atEndOfTask(writeNow)
   }
 
   // Registered up front so that the first burst of events costs one write, not two.

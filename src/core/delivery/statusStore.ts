@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
+import { atEndOfTask } from '../atEndOfTask.js'
 import type { DeliveryStatus } from '../types.js'
 
 export interface StatusStore {
@@ -42,7 +43,7 @@ export function createStatusStore(initial: DeliveryStatus): StatusStore {
       if (pending) Object.assign(pending, patch)
       else {
         pending = { ...patch }
-        queueMicrotask(commit)
+        atEndOfTask(commit)
       }
     },
     commit,

@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
 import type { Traits } from '../../spec/index.js'
+import { atEndOfTask } from '../atEndOfTask.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { ConsentState, IdentityState } from '../types.js'
 import { crossTabSync } from './crossTabSync.js'
@@ -169,7 +170,7 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   const schedule = () => {
     if (waiting.has(write)) return
     waiting.add(write)
-    queueMicrotask(() => {
+    atEndOfTask(() => {
       if (waiting.has(write)) write()
     })
   }

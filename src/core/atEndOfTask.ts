@@ -1,0 +1,27 @@
+// The effects a call leaves for the end of its task (the queue's write, the identity's write, the delivery status,
+// the activity log's listeners) share one microtask: a call that needs all of them schedules one, not four. They run
+// in the order they were asked for, so the queue's write, asked for first by a call, lands before anything
+// announces the event.
+
+let waiting: (() => void)[] = []
+
+const runWaiting = () => {
+  const batch = waiting
+  // Asked for while these run: a microtask of their own, after whatever these queue, as before.
+  waiting = []
+  for (const callback of batch) {
+    try {
+      callback()
+    } catch (error) {
+      // One failing effect must not cost the others theirs; its error still surfaces, uncaught, as it did alone.
+      queueMicrotask(() => {
+        throw error
+      })
+    }
+  }
+}
+
+/** Runs `callback` in the microtask shared by every effect asked for in this task, after the ones asked before. */
+export function atEndOfTask(callback: () => void): void {
+  if (waiting.push(callback) === 1) queueMicrotask(runWaiting)
+}

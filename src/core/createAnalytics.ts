@@ -90,12 +90,12 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
       onDelivered: (events) => {
         const at = Date.now()
         for (const event of events) {
-          debug(`${event.type} ${event.messageId} delivered`)
+          if (debug.enabled) debug(`${event.type} ${event.messageId} delivered`)
           activity.add({ kind: 'delivered', at, type: event.type, messageId: event.messageId!, event })
         }
       },
       onDeadLetter: (event, reason) => {
-        debug(`${event.type} ${event.messageId} refused by the server: ${reason}`)
+        if (debug.enabled) debug(`${event.type} ${event.messageId} refused by the server: ${reason}`)
         activity.add({ kind: 'dead', at: Date.now(), type: event.type, messageId: event.messageId!, event })
       },
       fetch: options.fetch!,
@@ -145,7 +145,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
   // Consent may change here or in another tab (rehydrated), so its effects follow the store, not setConsent.
   const applyConsent = (consent: ConsentState, previous: ConsentState | null) => {
     if (consent === previous) return
-    debug(`consent ${consent}`)
+    if (debug.enabled) debug(`consent ${consent}`)
     if (consent === 'denied') {
       queue?.clear()
       if (options.wipeOnDeny) dedupe.clear()

@@ -24,7 +24,7 @@ export function createReporter(
 ): Reporter {
   const seen = new Set<string>()
   const report = ((error: AnalyticsError) => {
-    debug(`${error.code}: ${error.message}`, error)
+    if (debug.enabled) debug(`${error.code}: ${error.message}`, error)
     if (WARN.has(error.code)) devWarn(error.message)
     try {
       onError?.(error)

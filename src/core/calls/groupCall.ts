@@ -52,7 +52,8 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
     traits: sentTraits,
   })
   if (rt.options.dedupeGroups && rt.dedupe.isRepeat(signature)) {
-    rt.debug(`group "${groupId}" not sent: unchanged since the last group call sent`, event)
+    if (rt.debug.enabled)
+      rt.debug(`group "${groupId}" not sent: unchanged since the last group call sent`, event)
     rt.emitter.suppressed(event)
     return { ok: true, event, sent: false }
   }

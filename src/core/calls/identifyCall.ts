@@ -43,7 +43,8 @@ export function identifyCall(rt: CallRuntime, args: readonly unknown[]): CallRes
   if (!event.ok) return event.result
   if (loggedOut) {
     rt.dedupe.clear()
-    rt.debug(`identify: a different user than "${current.userId}", so the previous user was logged out`)
+    if (rt.debug.enabled)
+      rt.debug(`identify: a different user than "${current.userId}", so the previous user was logged out`)
   }
   rt.identity.commit(state)
   return rt.emitter.emit(event.value)

@@ -62,8 +62,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
     deliverToDestinations(event, options.plugins(), report, track)
 
   const reject = (type: SegmentEvent['type'], error: AnalyticsError, quiet = false): CallResult => {
-    if (quiet) debug(`${type} not collected: ${error.message}`)
-    else report(error)
+    if (!quiet) report(error)
+    else if (debug.enabled) debug(`${type} not collected: ${error.message}`)
     activity.add({
       kind: 'rejected',
       at: options.now(),
@@ -80,7 +80,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
       const outcome = runPlugins(input, options.plugins(), report)
       const at = options.now()
       if (!outcome.kept) {
-        debug(`${input.type} ${input.messageId} filtered out by the plugin "${outcome.by}"`)
+        if (debug.enabled)
+          debug(`${input.type} ${input.messageId} filtered out by the plugin "${outcome.by}"`)
         activity.add({
           kind: 'filtered',
           at,
@@ -137,10 +138,11 @@ export function createEmitter(options: EmitterOptions): Emitter {
         }
       }
       onSent?.()
-      debug(
-        `${event.type} ${event.messageId} queued${consent === 'granted' ? '' : ' (consent pending)'}`,
-        event,
-      )
+      if (debug.enabled)
+        debug(
+          `${event.type} ${event.messageId} queued${consent === 'granted' ? '' : ' (consent pending)'}`,
+          event,
+        )
       activity.add({ kind: 'queued', at, type: event.type, messageId: event.messageId!, event })
       return { ok: true, event, sent: true }
     },

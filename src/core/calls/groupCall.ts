@@ -45,19 +45,18 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   const sentTraits = event.type === 'group' && event.traits ? event.traits : traits
   rt.identity.commit(applyGroup(current, groupId, sentTraits))
 
+  if (!rt.options.dedupeGroups) return rt.emitter.emit(event)
   const signature = groupSignature({
     userId: current.userId,
     anonymousId: current.anonymousId,
     groupId,
     traits: sentTraits,
   })
-  if (rt.options.dedupeGroups && rt.dedupe.isRepeat(signature)) {
+  if (rt.dedupe.isRepeat(signature)) {
     if (rt.debug.enabled)
       rt.debug(`group "${groupId}" not sent: unchanged since the last group call sent`, event)
     rt.emitter.suppressed(event)
     return { ok: true, event, sent: false }
   }
-  return rt.emitter.emit(event, () => {
-    if (rt.options.dedupeGroups) rt.dedupe.remember(signature)
-  })
+  return rt.emitter.emit(event, () => rt.dedupe.remember(signature))
 }

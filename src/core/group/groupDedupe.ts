@@ -2,18 +2,29 @@
 // reload of the same workspace sends nothing, and tabs sharing storage agree on it (they reread the identity when
 // another tab writes it).
 
-/** JSON with object keys sorted at every depth: equal traits give equal text whatever their key order. */
+/**
+ * JSON with object keys sorted at every depth: equal traits give equal text whatever their key order. Built with
+ * loops rather than filter/map/join, as it runs on every group call; the text is the same as it always was, so
+ * signatures stored by earlier versions still match.
+ */
 export function stableStringify(value: unknown): string {
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`)
-    return `{${entries.join(',')}}`
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) {
+    let text = '['
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      text += (i === 0 ? '' : ',') + (item === undefined ? 'null' : stableStringify(item))
+    }
+    return text + ']'
   }
-  return JSON.stringify(value) ?? 'null'
+  const record = value as Record<string, unknown>
+  let text = ''
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key]
+    if (item === undefined) continue
+    text += (text === '' ? '' : ',') + JSON.stringify(key) + ':' + stableStringify(item)
+  }
+  return '{' + text + '}'
 }
 
 // cyrb53: a fast 53-bit string hash. Stored instead of the signature itself, which may be ~32 KB of traits and

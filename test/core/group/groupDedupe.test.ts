@@ -20,6 +20,23 @@ describe('group signature', () => {
     expect(groupSignature(reordered)).toBe(groupSignature(call))
   })
 
+  it('matches the signatures earlier versions stored, so a reload after an upgrade sends nothing again', () => {
+    const traits = {
+      name: 'ACME',
+      address: { city: 'Paris', street: 'x' },
+      tags: ['b', null, { z: 1, a: [] }],
+      seats: 12.5,
+      quote: 'say "hi"\n',
+      missing: undefined,
+    }
+    expect(stableStringify(traits)).toBe(
+      '{"address":{"city":"Paris","street":"x"},"name":"ACME","quote":"say \\"hi\\"\\n","seats":12.5,"tags":["b",null,{"a":[],"z":1}]}',
+    )
+    // Computed by the filter/map/join version this one replaced.
+    expect(groupSignature({ ...call, traits })).toBe('1kv8mtez5dw')
+    expect(groupSignature({ ...call, userId: null, traits: {} })).toBe('10wpmzgqubm')
+  })
+
   it('changes with the user, the anonymousId, the group or any trait', () => {
     const base = groupSignature(call)
     expect(groupSignature({ ...call, userId: null })).not.toBe(base)

@@ -33,35 +33,29 @@ const traits = fc.oneof(
 type Command = { name: string; run: (client: AnalyticsClient) => unknown }
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc
-    .tuple(fc.oneof(id, junk), traits)
-    .map(([u, t]) => ({
-      name: `identify(${String(u)})`,
-      run: (c: AnalyticsClient) => c.identify(u as string, t as never),
-    })),
+  fc.tuple(fc.oneof(id, junk), traits).map(([u, t]) => ({
+    name: `identify(${String(u)})`,
+    run: (c: AnalyticsClient) => c.identify(u as string, t as never),
+  })),
   fc.tuple(fc.oneof(id, fc.integer({ min: 0, max: 3 }), junk), traits).map(([g, t]) => ({
     name: `group(${String(g)})`,
     run: (c: AnalyticsClient) => c.group(g as string, t as never),
   })),
   traits.map((t) => ({ name: 'group(traits)', run: (c: AnalyticsClient) => c.group(t as never) })),
   fc.constant({ name: 'group()', run: (c: AnalyticsClient) => c.group() }),
-  fc
-    .tuple(fc.oneof(fc.string({ maxLength: 5 }), junk), traits)
-    .map(([e, p]) => ({
-      name: `track(${String(e)})`,
-      run: (c: AnalyticsClient) => c.track(e as string, p as never),
-    })),
+  fc.tuple(fc.oneof(fc.string({ maxLength: 5 }), junk), traits).map(([e, p]) => ({
+    name: `track(${String(e)})`,
+    run: (c: AnalyticsClient) => c.track(e as string, p as never),
+  })),
   fc.constant({ name: 'page()', run: (c: AnalyticsClient) => c.page() }),
   fc
     .oneof(id, junk)
     .map((u) => ({ name: `alias(${String(u)})`, run: (c: AnalyticsClient) => c.alias(u as string) })),
   fc.constant({ name: 'reset()', run: (c: AnalyticsClient) => c.reset() }),
-  fc
-    .oneof(id, junk)
-    .map((g) => ({
-      name: `forgetGroup(${String(g)})`,
-      run: (c: AnalyticsClient) => c.forgetGroup(g as string),
-    })),
+  fc.oneof(id, junk).map((g) => ({
+    name: `forgetGroup(${String(g)})`,
+    run: (c: AnalyticsClient) => c.forgetGroup(g as string),
+  })),
   fc.constantFrom('pending', 'granted', 'granted', 'denied').map((s) => ({
     name: `setConsent(${s})`,
     run: (c: AnalyticsClient) => c.setConsent(s as never),

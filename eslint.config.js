@@ -8,14 +8,26 @@ import globals from 'globals'
 // another UI library. A React import there would make every consumer of groupkit/core pay for React.
 const noFrameworkImports = {
   patterns: [
-    { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'src/spec and src/core never import React.' },
+    {
+      group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+      message: 'src/spec and src/core never import React.',
+    },
     { group: ['@tanstack/*'], message: 'src/spec and src/core never import TanStack.' },
     { group: ['**/react/**', '**/query/**'], message: 'The core knows nothing of the React bindings.' },
   ],
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'storybook-static/**', 'node_modules/**', 'test-results/**', '.bench/**', '.scratch/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'storybook-static/**',
+      'node_modules/**',
+      'test-results/**',
+      '.bench/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,8 @@ const entries = {
 // Everything a consumer installs is left as an import: peers (react, react-query) and dependencies (zod, zustand),
 // plus Node built-ins used by the collector's listen() adapter.
 const external = (id: string) =>
-  /^(react|react-dom|react\/jsx-runtime|@tanstack\/react-query|zod|zustand)(\/.*)?$/.test(id) || id.startsWith('node:')
+  /^(react|react-dom|react\/jsx-runtime|@tanstack\/react-query|zod|zustand)(\/.*)?$/.test(id) ||
+  id.startsWith('node:')
 
 // React bindings must stay client modules under React Server Components: each emitted file of src/react and
 // src/query starts with 'use client'. Modules are preserved one-to-one; rolldown keeps a directive written in the

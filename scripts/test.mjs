@@ -29,7 +29,12 @@ function vitestCounts(file) {
   return () => {
     if (!existsSync(file)) return null
     const report = JSON.parse(readFileSync(file, 'utf8'))
-    return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTotalTestSuites && report.success === false && !report.numFailedTests ? 1 : 0) }
+    return {
+      passed: report.numPassedTests ?? 0,
+      failed:
+        (report.numFailedTests ?? 0) +
+        (report.numTotalTestSuites && report.success === false && !report.numFailedTests ? 1 : 0),
+    }
   }
 }
 
@@ -37,16 +42,34 @@ mkdirSync('test-results', { recursive: true })
 const npx = 'npx'
 run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit'])
 run('lint', npx, ['eslint', '.', '--max-warnings=0'])
-run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'], {
-  countFrom: vitestCounts('test-results/unit.json'),
-})
+run(
+  'unit',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+  {
+    countFrom: vitestCounts('test-results/unit.json'),
+  },
+)
 run('react18', 'node', ['scripts/test-react18.mjs'])
 run('build', 'npm', ['run', 'build', '--silent'])
 run('pack', 'node', ['scripts/pack-check.mjs'])
 if (existsSync('vitest.e2e.config.ts')) {
-  run('e2e', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'], {
-    countFrom: vitestCounts('test-results/e2e.json'),
-  })
+  run(
+    'e2e',
+    npx,
+    [
+      'vitest',
+      'run',
+      '-c',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/e2e.json',
+    ],
+    {
+      countFrom: vitestCounts('test-results/e2e.json'),
+    },
+  )
 }
 if (existsSync('scripts/bench.mjs')) run('size', 'node', ['scripts/bench.mjs', '--check'])
 

@@ -53,7 +53,7 @@ function ValidationErrors({ groupId, traits }: Args) {
           style={styles.pressed}
           onClick={() => run(`group(“${groupId.slice(0, 24)}”)`, analytics.group(groupId, traits))}
         >
-          Send group(groupId, traits)
+          Send group(“{groupId.slice(0, 24)}”, traits)
         </button>
       </div>
       <div style={styles.row}>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useIdentity } from '../../src/react/index.js'
 import type { GroupView, StoredEvent } from '../../src/collector/index.js'
-import { fetchEvents, fetchGroup } from './collectorApi.js'
+import { fetchEvents, fetchGroups } from './collectorApi.js'
 import { describeCollector, useCollectorMode } from './useCollectorMode.js'
 import { usePolling } from './usePolling.js'
 import * as styles from './styles.js'
@@ -40,8 +40,11 @@ export function WirePanel({ limit = 12 }: { limit?: number }) {
     700,
     [],
   )
+  // From the list rather than GET /groups/:id: polling a group the collector has not seen yet would fill the
+  // browser console with 404s that look like failures.
   const group = usePolling<GroupView | null>(
-    async () => (activeGroupId ? fetchGroup(activeGroupId) : null),
+    async () =>
+      activeGroupId ? ((await fetchGroups()).find((view) => view.groupId === activeGroupId) ?? null) : null,
     700,
     [activeGroupId],
   )

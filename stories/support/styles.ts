@@ -32,7 +32,8 @@ export const button: CSSProperties = {
 export const pressed: CSSProperties = {
   ...button,
   background: '#0969da',
-  borderColor: '#0969da',
+  // The whole shorthand, not borderColor: React warns when a re-render mixes `border` with `borderColor`.
+  border: '1px solid #0969da',
   color: '#fff',
 }
 export const muted: CSSProperties = { color: '#59636e' }

@@ -117,7 +117,9 @@ describe('story controls', () => {
       const inspector = page.getByRole('complementary', { name: 'groupkit analytics inspector' })
       await inspector.waitFor()
       await updateStoryArgs(page, story.id, story.args)
-      if (story.send) await page.getByRole('button', { name: story.send }).click()
+      // The button names the groupId it sends: clicking before the new args rendered would send the old one.
+      if (story.send)
+        await page.getByRole('button', { name: story.send }).filter({ hasText: story.group }).click()
       const groups = inspector.getByRole('region', { name: 'Groups' })
       await expect.poll(() => groups.textContent()).toContain(`active group ${story.group}`)
       const membership = groups.getByRole('list', { name: 'Memberships' }).getByRole('listitem')

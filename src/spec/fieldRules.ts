@@ -16,7 +16,8 @@ const isIdLike = (value: unknown): value is string | number =>
 
 /**
  * An identifier: a string, or a finite number turned into a string as analytics.js does.
- * Missing says `Missing required field: <path>`, the exact seed wording.
+ * Missing says `Missing required field: <path>`, the exact seed wording. Only groupId has a `maxLength`, so an
+ * id over it is refused in the seed's words for a group id.
  */
 export function idRule(maxLength?: number): Rule<string, string | number> {
   return (value) => {
@@ -31,7 +32,9 @@ export function idRule(maxLength?: number): Rule<string, string | number> {
         {
           code: 'too_long',
           path: [],
-          detail: `is too long (max ${maxLength} characters): it has ${id.length}`,
+          // The seed's sentence, after the field's name and its length: `groupId has 300 characters: Group ID
+          // too long (max 255 characters)`.
+          detail: `has ${id.length} characters: Group ID too long (max ${maxLength} characters)`,
         },
       ]
     return { value: id }

@@ -86,7 +86,7 @@ describe('groups in the browser', () => {
       ['team-sales', true],
     ])
     // The seed's words: "Group ID too long (max 255 characters)".
-    expect(calls[1]!.error).toMatch(/groupId is too long \(max 255 characters\)/)
+    expect(calls[1]!.error).toMatch(/Group ID too long \(max 255 characters\)/)
     await waitDeliveredOnce(e2e, await messageIdsOf(page))
 
     const track = await trackAndWait(page)
@@ -99,7 +99,7 @@ describe('groups in the browser', () => {
     const problems = inspector.getByRole('list', { name: 'What went wrong' })
     await expect
       .poll(() => problems.allTextContents())
-      .toEqual([expect.stringMatching(/groupId is too long \(max 255 characters\)/)])
+      .toEqual([expect.stringMatching(/Group ID too long \(max 255 characters\)/)])
   })
 
   it('9. identity and groups survive a reload; reset() clears them', async () => {

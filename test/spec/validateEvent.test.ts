@@ -194,7 +194,7 @@ describe('validateEvent: groupId', () => {
   it('accepts 255 characters and refuses 256 naming the limit', () => {
     expect(accepted({ type: 'group', ...user, groupId: 'g'.repeat(255) })).toMatchObject({ type: 'group' })
     expect(refused({ type: 'group', ...user, groupId: 'g'.repeat(256) }).message).toBe(
-      'groupId is too long (max 255 characters): it has 256',
+      'groupId has 256 characters: Group ID too long (max 255 characters)',
     )
   })
 

@@ -128,6 +128,28 @@ describe('<AnalyticsInspector> delivery state, against the real collector', () =
     expect(wire.collector.events({ type: 'track' })).toHaveLength(1)
   })
 
+  it('lists each call once, with the outcomes it went through', async () => {
+    wire = await startCollector()
+    const client = wire.client()
+    renderStrict(
+      <AnalyticsProvider client={client}>
+        <AnalyticsInspector position="inline" defaultOpen />
+      </AnalyticsProvider>,
+    )
+    act(() => {
+      client.track('Report Exported')
+      client.track('Report Shared')
+    })
+    await waitFor(() => expect(wire!.collector.events({ type: 'track' })).toHaveLength(2), { timeout: 5000 })
+    const events = within(screen.getByRole('region', { name: 'Last events' }))
+    await waitFor(() => expect(events.getAllByText('queued → delivered')).toHaveLength(2))
+    const rows = events.getAllByRole('listitem')
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^track “Report Shared” queued → delivered/),
+      expect.stringMatching(/^track “Report Exported” queued → delivered/),
+    ])
+  })
+
   it('lists dead letters the server refused', async () => {
     wire = await startCollector()
     wire.collector.faults.set({ status: 400, times: 5 })

@@ -1,6 +1,7 @@
 'use client'
 import type { ActivityEntry } from '../../core/index.js'
 import { useActivity } from '../useActivity.js'
+import { callRows } from './callRows.js'
 import { describeError } from './describeError.js'
 import { JsonBlock } from './JsonBlock.js'
 import { Section } from './Section.js'
@@ -15,24 +16,25 @@ const outcome: Record<ActivityEntry['kind'], string> = {
   dead: 'refused by the server',
 }
 
-/** The last calls, newest first, each with what became of it and its payload. */
+/** The last calls, newest first, each once, with what became of it (and on the way) and its payload. */
 export function EventsSection({ limit }: { limit: number }) {
-  const activity = useActivity()
-  const entries = activity.slice(-limit).reverse()
+  const rows = callRows(useActivity(), limit)
   return (
     <Section title="Last events">
-      {entries.length === 0 ? (
+      {rows.length === 0 ? (
         <p style={{ ...styles.muted, margin: 0 }}>No calls yet.</p>
       ) : (
         <ol style={styles.list}>
-          {entries.map((entry, index) => (
-            <li key={`${entry.messageId ?? 'call'}-${entry.kind}-${entry.at}-${index}`} style={styles.item}>
+          {rows.map(({ entry, trail }, index) => (
+            <li key={`${entry.messageId ?? 'call'}-${trail[0]}-${index}`} style={styles.item}>
               <details>
                 <summary style={styles.summary}>
                   {entry.type}
                   {entry.event?.type === 'track' && ` “${entry.event.event}”`}
                   {entry.event?.type === 'group' && ` ${entry.event.groupId}`}{' '}
-                  <span style={entry.error ? styles.problem : styles.muted}>{outcome[entry.kind]}</span>
+                  <span style={entry.error ? styles.problem : styles.muted}>
+                    {trail.map((kind) => outcome[kind]).join(' → ')}
+                  </span>
                 </summary>
                 {entry.event && <JsonBlock value={entry.event} label="Payload" />}
               </details>

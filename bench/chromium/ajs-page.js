@@ -1,9 +1,7 @@
 // The @segment/analytics-next side of the burst, with its default settings: only the Segment.io destination's
 // host is pointed at the local collector, and the CDN settings are passed in so nothing is fetched from the CDN.
 // The bench code is a separate classic script; ajs-entry.js (the library alone) is what the size figure counts.
-import { trackArgs } from '../workload.mjs'
-
-const storageWrites = () => globalThis.__storageWrites.snapshot()
+import { fireBurst, storageWrites } from './fireBurst.js'
 
 globalThis.ajsBench = {
   /** Loads and identifies; the runner marks its counters between this and `fire`. */
@@ -21,19 +19,8 @@ globalThis.ajsBench = {
     globalThis.__burst = { analytics }
   },
 
-  async fire({ events }) {
-    const before = storageWrites()
-    const started = performance.now()
-    for (let i = 0; i < events; i++) void globalThis.__burst.analytics.track(...trackArgs(i))
-    const syncMs = performance.now() - started
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    const inTask = storageWrites()
-    globalThis.__burst.before = before
-    return {
-      syncMs,
-      writesInBurstTask: inTask.setItem - before.setItem,
-      charsInBurstTask: inTask.chars - before.chars,
-    }
+  fire({ events }) {
+    return fireBurst((...args) => void globalThis.__burst.analytics.track(...args), events)
   },
 
   async burstDone() {

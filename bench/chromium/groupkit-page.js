@@ -1,10 +1,9 @@
 // The groupkit side of the Chromium runs: per-call cost, cost growth and the 1,000-event burst, on the BUILT core.
 import { createAnalytics } from 'groupkit/core'
 import { measureCallCost, measureGrowth } from '../call-cost.mjs'
-import { trackArgs } from '../workload.mjs'
+import { fireBurst, storageWrites } from './fireBurst.js'
 
 const now = () => performance.now()
-const storageWrites = () => globalThis.__storageWrites.snapshot()
 
 function fresh(options) {
   localStorage.clear()
@@ -81,19 +80,8 @@ globalThis.groupkitBench = {
     globalThis.__burst = { client, errors }
   },
 
-  async fire({ events }) {
-    const before = storageWrites()
-    const started = now()
-    for (let i = 0; i < events; i++) globalThis.__burst.client.track(...trackArgs(i))
-    const syncMs = now() - started
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    const inTask = storageWrites()
-    globalThis.__burst.before = before
-    return {
-      syncMs,
-      writesInBurstTask: inTask.setItem - before.setItem,
-      charsInBurstTask: inTask.chars - before.chars,
-    }
+  fire({ events }) {
+    return fireBurst((...args) => globalThis.__burst.client.track(...args), events)
   },
 
   async burstDone() {

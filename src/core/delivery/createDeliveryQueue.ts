@@ -72,7 +72,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     locks: environment.locks(),
   })
 
-  const sizeOf = (event: QueuedEvent) => eventBytes(event)
+  const sizeOf = eventBytes
 
   const canSend = () => !paused && !refused && !closed && online
   const hasPending = () => queue.own().length > 0 || queue.othersCount() > 0

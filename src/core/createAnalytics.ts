@@ -53,6 +53,9 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
       report.once(`storage:${backend}`, { code: 'storage', message: STORAGE_FALLBACK[backend], cause }),
   })
   const browser = isBrowser()
+  // The browser's own storage costs tens of µs for the first write of a task: writes there are coalesced across
+  // tasks (writeBehind.ts). Memory and an app's own storage are written at the end of each task, as before.
+  const writeBehind = browser && (storage.kind === 'localStorage' || storage.kind === 'cookie')
   const identity = createIdentityStore({
     storage: storage.identity,
     cookies: storage.cookies,
@@ -67,6 +70,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
             channel: storage.kind === 'localStorage' ? null : 'groupkit.identity',
           }
         : null,
+    writeBehind,
   })
   const dedupe = createGroupDedupe(identity)
   const activity = createActivityLog()
@@ -86,6 +90,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
       storage: storage.queue,
       storageKey: `groupkit.queue.${options.writeKey}`,
       compress: options.compress,
+      writeBehind,
       onError: report,
       onDelivered: (events) => {
         const at = Date.now()

@@ -59,6 +59,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     maxQueueSize: options.maxQueueSize,
     now: () => clock.now(),
     ...(options.hideGraceMs === undefined ? {} : { hideGraceMs: options.hideGraceMs }),
+    writeBehind: options.writeBehind ?? false,
     onStorageError(message, cause) {
       if (!storageReported) reporter.report(storageError(message, cause))
       storageReported = true

@@ -1,5 +1,5 @@
-import { atEndOfTask } from '../atEndOfTask.js'
 import type { KeyValueStorage } from '../storage/types.js'
+import { flushWrites, requestWrite } from '../writeBehind.js'
 import { eventJson } from './eventJson.js'
 import { HIDE_GRACE_MS, createHideSentMarks } from './hideSentMarks.js'
 import { createOutboxSegments } from './outboxSegments.js'
@@ -23,6 +23,8 @@ export interface PersistedQueueOptions {
   onStorageError: (message: string, cause: unknown) => void
   /** How long other pages leave events sent at page hide alone (see HIDE_GRACE_MS). @default 5000 */
   hideGraceMs?: number
+  /** Coalesce writes across tasks (see writeBehind): for the browser's own storage. @default false */
+  writeBehind?: boolean
 }
 
 export interface PersistedQueue {
@@ -58,7 +60,8 @@ export interface PersistedQueue {
  * The persisted queue, shared by every tab of an app without two tabs ever writing the same key at the same time:
  * each tab owns `<key>:q:<tab>` (its outbox); `<key>:tabs` indexes the outboxes (storage cannot list keys); only the
  * tab holding the send lock writes `<key>:acked`, the messageIds it delivered out of other tabs' outboxes, which their
- * owners drop on their next write. Writes are coalesced to one per task with a microtask.
+ * owners drop on their next write. Writes are coalesced: one per task, and with `writeBehind` one per interval
+ * during a stream of calls (see writeBehind.ts).
  */
 export function createPersistedQueue(options: PersistedQueueOptions): PersistedQueue {
   const { tabId, now } = options
@@ -111,9 +114,12 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     dirty = true
     if (writeScheduled) return
     writeScheduled = true
-    atEndOfTask(writeNow)
+    requestWrite(writeNow, options.writeBehind ?? false)
   }
 
+  // What another client on this storage still holds in memory (a reload in a test, two apps on one page) is
+  // written before this one reads.
+  flushWrites()
   // Registered up front so that the first burst of events costs one write, not two.
   register()
   // Count what earlier pages left behind, so status shows it before the first send.

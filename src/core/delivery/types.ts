@@ -35,10 +35,17 @@ export interface DeliveryOptions {
    * @default 5000 (HIDE_GRACE_MS)
    */
   hideGraceMs?: number
+  /**
+   * Coalesce storage writes across tasks: the first after a quiet spell lands before its task ends, later ones at
+   * most once per WRITE_INTERVAL_MS, all at once at page hide (see writeBehind.ts). For the browser's own storage,
+   * whose first write in a task costs tens of µs. @default false (a write at the end of every task)
+   */
+  writeBehind?: boolean
 }
 
 export interface DeliveryQueue {
-  /** Persisted before the current task ends (one coalesced storage write per task). Never throws. */
+  /** Persisted before the current task ends, or with `writeBehind` during a stream within WRITE_INTERVAL_MS and at
+   *  page hide. Never throws. */
   enqueue(event: SegmentEvent): void
   /** Sends everything queued now; resolves when the queue is empty or the send failed (and is scheduled again). */
   flush(): Promise<void>

@@ -1,12 +1,13 @@
 // The identity store: zustand's vanilla store for the state, and a small persistence of our own (zustand's persist
 // middleware wrote on every setState, one setItem per change however many a task made). Writes wait for the end of
-// the task and happen only when the stored text changes: a task of identify + group makes one write.
+// the task (with writeBehind, for the interval during a stream of calls) and happen only when the stored text
+// changes: a task of identify + group makes one write.
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
 import type { Traits } from '../../spec/index.js'
-import { atEndOfTask } from '../atEndOfTask.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { ConsentState, IdentityState } from '../types.js'
+import { flushWrites, requestWrite } from '../writeBehind.js'
 import { crossTabSync } from './crossTabSync.js'
 import { applyGroup, freshIdentity, membershipOf, mergeGroupTraits } from './identityTransitions.js'
 import { ANALYTICS_JS_KEYS, readAnalyticsJsIdentity } from './readAnalyticsJsIdentity.js'
@@ -34,12 +35,15 @@ export interface IdentityStoreOptions {
   newId: () => string
   /** Cross-tab sync; null on a server or with per-tab storage. */
   sync: { storageEvents: boolean; channel: string | null } | null
+  /** Coalesce writes across tasks (see writeBehind.ts): for the browser's own storage. @default false */
+  writeBehind?: boolean
 }
 
 export interface IdentityStore {
   readonly store: StoreApi<IdentityState>
-  /** Replaces the state and mirrors the ids to cookies; before the task ends it is persisted and announced to
-   *  other tabs. Unchanged state is a no-op. */
+  /** Replaces the state and mirrors the user and anonymous ids to cookies; before the task ends (or, with
+   *  writeBehind, within the interval) it is persisted, the group cookie follows, and other tabs are told.
+   *  Unchanged state is a no-op. */
   commit(next: IdentityState): void
   /** Records a consent choice; `denied` with wipeOnDeny also forgets the user. */
   setConsent(consent: ConsentState): void
@@ -55,6 +59,7 @@ export interface IdentityStore {
 // first, or it would load the state from before it (and a write of its own would then undo it).
 const waiting = new Set<() => void>()
 const flushWaitingWrites = () => {
+  flushWrites()
   for (const write of [...waiting]) write()
 }
 
@@ -138,24 +143,29 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
     return rest
   }
 
-  let mirrored: Partial<Record<keyof typeof ANALYTICS_JS_KEYS, string | null>> = {}
+  const mirrored: Partial<Record<keyof typeof ANALYTICS_JS_KEYS, string | null>> = {}
+  const mirrorField = (field: keyof typeof ANALYTICS_JS_KEYS, value: string | null) => {
+    if (!cookies || mirrored[field] === value) return
+    if (value === null) cookies.removeItem(ANALYTICS_JS_KEYS[field])
+    else cookies.setItem(ANALYTICS_JS_KEYS[field], value)
+    mirrored[field] = value
+  }
+  // The ids go to cookies at once: a server reads them on the very next request (a login's redirect). The group
+  // cookie follows with the stored identity, as a workspace switch may come in a stream of calls.
+  const mirrorIds = (s: IdentityState) => {
+    mirrorField('anonymousId', wiped(s) ? null : s.anonymousId)
+    mirrorField('userId', wiped(s) ? null : s.userId)
+  }
   const mirror = (s: IdentityState) => {
-    if (!cookies) return
-    const values = wiped(s)
-      ? { anonymousId: null, userId: null, groupId: null }
-      : { anonymousId: s.anonymousId, userId: s.userId, groupId: s.activeGroupId }
-    for (const [field, value] of Object.entries(values) as [keyof typeof values, string | null][]) {
-      if (mirrored[field] === value) continue
-      if (value === null) cookies.removeItem(ANALYTICS_JS_KEYS[field])
-      else cookies.setItem(ANALYTICS_JS_KEYS[field], value)
-    }
-    mirrored = values
+    mirrorIds(s)
+    mirrorField('groupId', wiped(s) ? null : s.activeGroupId)
   }
 
   let sync: ReturnType<typeof crossTabSync> | null = null
   const write = () => {
     waiting.delete(write)
     const state = store.getState()
+    mirror(state)
     const text = serializeIdentityRecord(persistedFields(state), wiped(state) ? null : lastGroup)
     if (text !== stored) {
       storage.setItem(IDENTITY_KEY, text)
@@ -167,12 +177,15 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
       storage.removeItem(LEGACY_LAST_GROUP_KEY)
     }
   }
-  const schedule = () => {
-    if (waiting.has(write)) return
+  const writeIfWaiting = () => {
+    if (waiting.has(write)) write()
+  }
+  /** `now`: before this task ends whatever the interval (a wipe on deny does not wait). */
+  const schedule = (now = false) => {
+    const throttled = (options.writeBehind ?? false) && !now
+    if (waiting.has(write) && throttled) return
     waiting.add(write)
-    atEndOfTask(() => {
-      if (waiting.has(write)) write()
-    })
+    requestWrite(writeIfWaiting, throttled)
   }
 
   flushWaitingWrites()
@@ -183,7 +196,6 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   const store = createStore<IdentityState>()(() => hydrate(initial))
   // Persisted right away: the anonymousId is made once, and a cookie that won must reach localStorage too.
   write()
-  mirror(store.getState())
 
   sync = options.sync
     ? crossTabSync({
@@ -197,12 +209,14 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
       })
     : null
 
-  // Cookies follow at once: they change only with an id (rarely), and the server reads them on the next request.
   const commit = (next: IdentityState) => {
     if (next === store.getState()) return
     store.setState(next, true)
-    mirror(next)
-    schedule()
+    // A denial forgets at once, the group cookie included.
+    const wipe = wiped(next)
+    if (wipe) mirror(next)
+    else mirrorIds(next)
+    schedule(wipe)
   }
 
   return {

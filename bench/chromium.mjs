@@ -183,6 +183,8 @@ export async function runChromium({ root, quick = false, parts = null, log = con
             ...args,
             samples: quick ? 60 : 200,
             batch: 10,
+            // Longer than the client's write interval (WRITE_INTERVAL_MS, 100 ms): each lone call writes.
+            quietMs: 150,
           })
           const single = await page.evaluate((a) => globalThis.groupkitBench.callCost(a), {
             ...args,

@@ -1,10 +1,15 @@
 // Turns the bench's results into tables (text for the terminal, Markdown for the README's Performance section) and target checks.
 import { int, kb, ratio, us } from './format.mjs'
 
+// A call's median with the writes it put off (write-behind) charged to it.
+const withDeferred = (x) => x.median + (x.deferredUsPerCall ?? 0)
+
 const pct = (part, whole) => (whole ? `${Math.round((1 - part / whole) * 100)}%` : '—')
 
 export function sizeRows(size, budgets, ajsLoaded) {
-  const ajs = ajsLoaded ?? size.find((s) => s.id === 'analytics-next')
+  // Only what analytics-next loads in Chromium compares (its entry chunk alone is a loader): without the burst
+  // run there is no ratio rather than a flattering one.
+  const ajs = ajsLoaded
   const rows = []
   for (const s of size) {
     if (s.skipped || s.error) {
@@ -82,27 +87,35 @@ export function sections(results, budgets) {
         if (!r?.[name]) continue
         const x = r[name]
         rows.push([
-          `${where}: ${label}`,
+          `${where}: ${label}${x.lone ? ', in a stream' : ''}`,
           us(x.median),
           us(x.p99),
-          x.withoutWrite === undefined ? '—' : us(x.withoutWrite),
           String(x.writesPerCall ?? '—'),
+          us(withDeferred(x)),
         ])
+        if (x.lone)
+          rows.push([
+            `${where}: ${label}, alone after a quiet spell`,
+            us(x.lone.median),
+            us(x.lone.p99),
+            String(x.lone.writesPerCall ?? '—'),
+            us(x.lone.median),
+          ])
       }
     }
     const floor = cc?.storageFloor
     if (floor)
       rows.push([
-        `Chromium: one localStorage.setItem of ${int(floor.chars)} characters (the write a lone track() makes)`,
+        `Chromium: one localStorage.setItem of ${int(floor.chars)} characters, first of its task`,
         us(floor.median),
         '—',
-        '—',
         '1',
+        '—',
       ])
     out.push({
       title:
-        'Main-thread cost per call (validate + build + enqueue + persist; one call per task, 0–9 events queued)',
-      head: ['call', 'median', 'p99', 'median without the write', 'storage writes / call'],
+        'Main-thread cost per call (validate + build + enqueue + persist; one call per task, 0–9 events queued; "in a stream": back to back, "alone": 150 ms after the last call)',
+      head: ['call', 'median', 'p99', 'storage writes / call', 'median + deferred writes per call'],
       rows,
     })
   }
@@ -235,21 +248,20 @@ export function targets(results, budgets) {
       kb(s.gzip),
     ])
   }
-  // The call alone and the storage floor beside each verdict: what the client costs, and what one write per task costs.
-  const floor = c?.callCost?.storageFloor?.median
+  // Judged on the median with the deferred writes spread over the calls; the lone call beside it, which writes.
   for (const [name, label] of [
     ['track', 'track()'],
     ['group', 'group()'],
   ]) {
     const x = c?.callCost?.[name]
-    const detail =
-      x?.withoutWrite === undefined
-        ? ''
-        : ` (${us(x.withoutWrite)} without the write${floor === undefined ? '' : `; one localStorage write per task: ${us(floor)}`})`
+    const judged = x ? withDeferred(x) : undefined
+    const detail = x
+      ? ` (median ${us(x.median)} + deferred writes ${us(x.deferredUsPerCall ?? 0)} per call${x.lone ? `; alone after a quiet spell, with its write: ${us(x.lone.median)}` : ''})`
+      : ''
     out.push([
       `Chromium ${label} median ≤ 10 µs`,
-      x?.median === undefined ? null : x.median <= 10,
-      `${us(x?.median)}${detail}`,
+      judged === undefined ? null : judged <= 10,
+      `${us(judged)}${detail}`,
     ])
   }
   const b = c?.bursts

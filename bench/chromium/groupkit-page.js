@@ -13,8 +13,8 @@ function fresh(options) {
 globalThis.groupkitBench = {
   createAnalytics,
 
-  /** One case (`only`), `batch` isolated calls per timed sample; the runner reads CPU time around it. */
-  async callCost({ apiHost, writeKey, samples, batch, only }) {
+  /** One case (`only`), `batch` isolated calls per timed sample; with `quietMs`, lone calls after that long too. */
+  async callCost({ apiHost, writeKey, samples, batch, only, quietMs = null }) {
     const before = storageWrites()
     const results = await measureCallCost({
       makeClient: () => fresh({ writeKey, apiHost }),
@@ -22,7 +22,16 @@ globalThis.groupkitBench = {
       samples,
       batch,
       only,
-      writes: () => storageWrites().setItem,
+      quietMs,
+      // Cookie writes count as writes too: group() mirrors the group id to analytics.js's cookie.
+      writes: () => {
+        const counts = storageWrites()
+        return counts.setItem + counts.cookie
+      },
+      storageMs: () => {
+        const counts = storageWrites()
+        return counts.storageMs + counts.cookieMs
+      },
     })
     const after = storageWrites()
     for (const result of Object.values(results))

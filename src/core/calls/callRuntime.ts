@@ -1,8 +1,14 @@
 // What the call implementations share: the identity, the event factory, validation and the emitter.
-import { LIMITS, validateEvent } from '../../spec/index.js'
-import { eventBytes } from '../delivery/eventJson.js'
+import { LIMITS, validateEvent, validateTraits } from '../../spec/index.js'
+import { eventBytes, eventJson } from '../delivery/eventJson.js'
 import type { SegmentEvent } from '../../spec/index.js'
-import { createEvent, type EventFactoryDeps, type EventInput } from '../event/createEvent.js'
+import {
+  assembleEvent,
+  clientPart,
+  type ClientPart,
+  type EventFactoryDeps,
+  type EventInput,
+} from '../event/createEvent.js'
 import type { GroupDedupe } from '../group/groupDedupe.js'
 import type { IdentityStore } from '../identity/createIdentityStore.js'
 import { tooLargeError, type Emitter } from '../pipeline/createEmitter.js'
@@ -46,13 +52,15 @@ export function invalid(rt: CallRuntime, type: SegmentEvent['type'], message: st
   return rt.emitter.reject(type, { code: 'validation', message })
 }
 
+const NO_OPTIONS: Checked<undefined> = Object.freeze({ ok: true, value: undefined })
+
 /** Call options are an object such as `{ messageId, timestamp, context, integrations }`, or nothing. */
 export function checkOptions(
   rt: CallRuntime,
   type: SegmentEvent['type'],
   value: unknown,
 ): Checked<CallOptions | undefined> {
-  if (value === undefined || value === null) return { ok: true, value: undefined }
+  if (value === undefined || value === null) return NO_OPTIONS
   const fix = `${type}(): options must be an object such as { messageId, timestamp, context, integrations }`
   if (!isPlainObject(value)) return { ok: false, result: invalid(rt, type, `${fix}, got ${typeof value}`) }
   for (const key of ['context', 'integrations'] as const) {
@@ -63,53 +71,79 @@ export function checkOptions(
   return { ok: true, value: value as CallOptions }
 }
 
-/** Events built without call options: their messageId, timestamp, context and integrations are the client's own. */
-const clientBuilt = new WeakSet<object>()
-const CLIENT_FIELDS: ReadonlySet<string> = new Set(['messageId', 'timestamp', 'context', 'integrations'])
+/** Writes the call's own fields into the event, checked and copied, in the spec's order; false at anything the
+ *  quick check does not take (the whole check then decides). */
+export type CallerFields = (event: Record<string, unknown>) => boolean
 
-/** Builds the event for `state` (context.groupId from its active group when groupContext is on). */
-export function buildEvent(
-  rt: CallRuntime,
-  state: IdentityState,
-  input: Pick<EventInput, 'type' | 'fields' | 'options'> & { userId?: string | null },
-): Record<string, unknown> {
-  const raw = createEvent(
-    {
-      type: input.type,
-      fields: input.fields,
-      options: input.options,
-      userId: input.userId === undefined ? state.userId : input.userId,
-      anonymousId: state.anonymousId,
-      contextGroupId: rt.options.groupContext && input.type !== 'group' ? state.activeGroupId : null,
-    },
-    rt.factory,
-  )
-  if (input.options === undefined) clientBuilt.add(raw)
-  return raw
+const isId = (value: unknown): value is string => typeof value === 'string' && value !== ''
+
+/**
+ * The event as the whole check would output it, when the rest is the client's own (a fresh uuid, an ISO timestamp,
+ * a context of strings read from the page, an empty integrations) and `fill` takes the call's fields: validateEvent
+ * over the whole event would walk the context on every call to find nothing. The spec outputs the known fields in
+ * its table's order, which is the order they are written in here. Null when anything is left to the whole check.
+ */
+function quickEvent(
+  part: ClientPart,
+  userId: string | null,
+  anonymousId: string,
+  type: SegmentEvent['type'],
+  fill: CallerFields,
+): SegmentEvent | null {
+  if ((userId !== null && !isId(userId)) || !isId(anonymousId)) return null
+  const event: Record<string, unknown> = {
+    messageId: part.messageId,
+    timestamp: part.timestamp,
+    context: part.context,
+    integrations: part.integrations,
+  }
+  if (userId !== null) event['userId'] = userId
+  event['anonymousId'] = anonymousId
+  event['type'] = type
+  if (!fill(event)) return null
+  // Under a third of the limit in UTF-16 units is under it in UTF-8 bytes, whatever the characters: the count itself
+  // waits for batching. Within the limit, the event also holds far fewer values than the spec's cap on them (which
+  // the quick check, counting fewer values, could miss); past it, the whole check decides the words.
+  const json = eventJson(event)
+  if (json.length * 3 > LIMITS.maxEventBytes && eventBytes(event) > LIMITS.maxEventBytes) return null
+  return event as SegmentEvent
+}
+
+/** Puts traits into `event.traits` as the whole check outputs them (a JSON copy, reserved names normalized). */
+export function putTraits(event: Record<string, unknown>, traits: unknown): boolean {
+  if (traits === undefined) return true
+  const checked = validateTraits(traits)
+  if (!checked.success) return false
+  event['traits'] = checked.data
+  return true
 }
 
 /**
- * The event checked by its caller-given fields alone, when the rest is the client's own (a fresh uuid, an ISO
- * timestamp, a context of strings read from the page, an empty integrations): validateEvent over the whole event
- * would walk the context on every call to find nothing. The spec outputs the known fields in its table's order,
- * where those four come first, so putting them back in front gives the same event, key for key. Null when the
- * short check finds anything at all: the whole check then runs, so a refusal has the same words as always.
+ * Builds the event of a call for `state` (context.groupId from its active group when groupContext is on) and checks
+ * it. Without call options, `fill` checks the caller's fields alone (see quickEvent); with options, or when it
+ * finds anything at all, the whole check runs over the event createEvent builds, with the same messageId, timestamp
+ * and context, so a refusal has the same words as always.
  */
-function checkCallersPart(raw: Record<string, unknown>): SegmentEvent | null {
-  const callers: Record<string, unknown> = {}
-  for (const key of Object.keys(raw)) if (!CLIENT_FIELDS.has(key)) callers[key] = raw[key]
-  const checked = validateEvent(callers)
-  if (!checked.success) return null
-  const event = {
-    messageId: raw['messageId'],
-    timestamp: raw['timestamp'],
-    context: raw['context'],
-    integrations: raw['integrations'],
-    ...checked.data,
-  } as SegmentEvent
-  // Within the limit, the event holds far fewer values than the spec's cap on them (a refusal the short check
-  // could miss, since it counts fewer values): past it, the whole check decides the words.
-  return eventBytes(event) <= LIMITS.maxEventBytes ? event : null
+export function makeEvent(
+  rt: CallRuntime,
+  state: IdentityState,
+  input: Pick<EventInput, 'type' | 'fields' | 'options'> & { userId?: string | null },
+  fill?: CallerFields,
+): Checked<SegmentEvent> {
+  const eventInput: EventInput = {
+    type: input.type,
+    fields: input.fields,
+    options: input.options,
+    userId: input.userId === undefined ? state.userId : input.userId,
+    anonymousId: state.anonymousId,
+    contextGroupId: rt.options.groupContext && input.type !== 'group' ? state.activeGroupId : null,
+  }
+  const part = clientPart(eventInput, rt.factory)
+  if (input.options === undefined && fill) {
+    const event = quickEvent(part, eventInput.userId, eventInput.anonymousId, input.type, fill)
+    if (event) return { ok: true, value: event }
+  }
+  return validate(rt, input.type, assembleEvent(eventInput, part))
 }
 
 /** The spec's check and the 32 KB limit, at the call, before anything is stored or sent. */
@@ -118,10 +152,6 @@ export function validate(
   type: SegmentEvent['type'],
   raw: Record<string, unknown>,
 ): Checked<SegmentEvent> {
-  if (clientBuilt.has(raw)) {
-    const event = checkCallersPart(raw)
-    if (event) return { ok: true, value: event }
-  }
   const checked = validateEvent(raw)
   if (!checked.success) {
     return {

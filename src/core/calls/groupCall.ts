@@ -1,10 +1,10 @@
-import { validateTraits } from '../../spec/index.js'
+import { LIMITS, validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
 import { groupSignature } from '../group/groupDedupe.js'
 import { normalizeGroupArgs } from '../group/normalizeGroupArgs.js'
 import { applyGroup, membershipOf, mergeGroupTraits } from '../identity/identityTransitions.js'
 import type { ActiveGroup, CallResult } from '../types.js'
-import { buildEvent, checkOptions, gate, invalid, validate, type CallRuntime } from './callRuntime.js'
+import { checkOptions, gate, invalid, makeEvent, putTraits, type CallRuntime } from './callRuntime.js'
 
 /** `group()` with no arguments: the active group, nothing sent. */
 export function activeGroup(rt: CallRuntime): ActiveGroup | null {
@@ -38,8 +38,16 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   const { groupId } = parsed
   const stored = membershipOf(current, groupId)?.traits as Traits | undefined
   const traits = mergeGroupTraits(groupId, stored, parsed.traits == null ? undefined : checkedTraits.data)
-  const raw = buildEvent(rt, current, { type: 'group', fields: { groupId, traits }, options: opts.value })
-  const checked = validate(rt, 'group', raw)
+  const checked = makeEvent(
+    rt,
+    current,
+    { type: 'group', fields: { groupId, traits }, options: opts.value },
+    (out) => {
+      if (groupId === '' || groupId.length > LIMITS.maxGroupIdLength) return false
+      out['groupId'] = groupId
+      return putTraits(out, traits)
+    },
+  )
   if (!checked.ok) return checked.result
   const event = checked.value
   const sentTraits = event.type === 'group' && event.traits ? event.traits : traits

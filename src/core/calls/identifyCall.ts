@@ -2,7 +2,7 @@ import { validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
 import { applyIdentify } from '../identity/identityTransitions.js'
 import type { CallResult } from '../types.js'
-import { buildEvent, checkOptions, gate, invalid, validate, type CallRuntime } from './callRuntime.js'
+import { checkOptions, gate, invalid, makeEvent, putTraits, type CallRuntime } from './callRuntime.js'
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -34,12 +34,12 @@ export function identifyCall(rt: CallRuntime, args: readonly unknown[]): CallRes
     traits === undefined || traits === null ? undefined : checkedTraits.data
   const current = rt.identity.store.getState()
   const { state, loggedOut } = applyIdentify(current, userId as string | null | undefined, incoming, rt.newId)
-  const raw = buildEvent(rt, state, {
-    type: 'identify',
-    fields: { traits: state.traits },
-    options: opts.value,
-  })
-  const event = validate(rt, 'identify', raw)
+  const event = makeEvent(
+    rt,
+    state,
+    { type: 'identify', fields: { traits: state.traits }, options: opts.value },
+    (out) => putTraits(out, state.traits),
+  )
   if (!event.ok) return event.result
   if (loggedOut) {
     rt.dedupe.clear()

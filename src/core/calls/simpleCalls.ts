@@ -1,10 +1,27 @@
 // track, page and alias: no identity change, just an event.
+import { toJson } from '../../spec/index.js'
 import { pageContext } from '../event/browserContext.js'
 import type { CallResult } from '../types.js'
-import { buildEvent, checkOptions, gate, invalid, validate, type CallRuntime } from './callRuntime.js'
+import { checkOptions, gate, invalid, makeEvent, type CallRuntime } from './callRuntime.js'
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isId = (value: unknown): value is string => typeof value === 'string' && value !== ''
+
+/**
+ * Puts the JSON copy of a plain object into `event[key]`, as the whole check copies it; false for anything else.
+ * Copied as a field of an object, so nesting counts from the same depth as in the whole check.
+ */
+function putJsonObject(event: Record<string, unknown>, key: string, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return false
+  const copy = toJson({ [key]: value })
+  if (copy.problems.length > 0) return false
+  event[key] = (copy.value as Record<string, unknown>)[key]
+  return true
+}
 
 export function trackCall(rt: CallRuntime, args: readonly unknown[]): CallResult {
   const blocked = gate(rt, 'track')
@@ -13,12 +30,17 @@ export function trackCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   const opts = checkOptions(rt, 'track', options)
   if (!opts.ok) return opts.result
   const state = rt.identity.store.getState()
-  const raw = buildEvent(rt, state, {
-    type: 'track',
-    fields: { event: name, properties: properties ?? {} },
-    options: opts.value,
-  })
-  const event = validate(rt, 'track', raw)
+  const props = properties ?? {}
+  const event = makeEvent(
+    rt,
+    state,
+    { type: 'track', fields: { event: name, properties: props }, options: opts.value },
+    (out) => {
+      if (!isId(name)) return false
+      out['event'] = name
+      return putJsonObject(out, 'properties', props)
+    },
+  )
   return event.ok ? rt.emitter.emit(event.value) : event.result
 }
 
@@ -38,8 +60,14 @@ export function pageCall(rt: CallRuntime, args: readonly unknown[]): CallResult 
     fields['name'] = name
     if (isPlainObject(merged) && merged['name'] === undefined) merged['name'] = name
   }
-  const raw = buildEvent(rt, state, { type: 'page', fields, options: opts.value })
-  const event = validate(rt, 'page', raw)
+  const event = makeEvent(rt, state, { type: 'page', fields, options: opts.value }, (out) => {
+    // The spec's order: name, then properties.
+    if (fields['name'] !== undefined) {
+      if (typeof fields['name'] !== 'string') return false
+      out['name'] = fields['name']
+    }
+    return putJsonObject(out, 'properties', merged)
+  })
   return event.ok ? rt.emitter.emit(event.value) : event.result
 }
 
@@ -59,12 +87,15 @@ export function aliasCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   if (!opts.ok) return opts.result
   const state = rt.identity.store.getState()
   const previous = previousId ?? state.userId ?? state.anonymousId
-  const raw = buildEvent(rt, state, {
-    type: 'alias',
-    userId: userId as string,
-    fields: { previousId: previous },
-    options: opts.value,
-  })
-  const event = validate(rt, 'alias', raw)
+  const event = makeEvent(
+    rt,
+    state,
+    { type: 'alias', userId: userId as string, fields: { previousId: previous }, options: opts.value },
+    (out) => {
+      if (!isId(previous)) return false
+      out['previousId'] = previous
+      return true
+    },
+  )
   return event.ok ? rt.emitter.emit(event.value) : event.result
 }

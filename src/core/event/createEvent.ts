@@ -1,6 +1,7 @@
 // The pure event factory: ids, clock and ambient context are injected, so a test pins every field.
 import type { JsonValue } from '../../spec/index.js'
 import type { CallOptions } from '../types.js'
+import { isoTimestamp } from './isoTimestamp.js'
 
 export type EventType = 'identify' | 'group' | 'track' | 'page' | 'alias'
 
@@ -24,25 +25,42 @@ export interface EventInput {
 }
 
 function timestampOf(value: CallOptions['timestamp'], now: () => Date): unknown {
-  if (value === undefined) return now().toISOString()
+  if (value === undefined) return isoTimestamp(now())
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString()
   return value
 }
 
-/**
- * An event as it goes on the wire, before validation (which normalizes it) and before the queue sets sentAt.
- * `options.context` is laid over the ambient context, so an app can override any part of it.
- */
-export function createEvent(input: EventInput, deps: EventFactoryDeps): Record<string, unknown> {
-  const options = input.options ?? {}
+/** What the client sets on every event: messageId, timestamp, context and integrations, call options first. */
+export interface ClientPart {
+  messageId: unknown
+  timestamp: unknown
+  context: Record<string, unknown>
+  integrations: unknown
+}
+
+export function clientPart(
+  input: Pick<EventInput, 'options' | 'contextGroupId'>,
+  deps: EventFactoryDeps,
+): ClientPart {
+  const options = input.options
   const ambient: Record<string, unknown> = deps.context()
-  const context = options.context ? { ...ambient, ...options.context } : ambient
+  const context = options?.context ? { ...ambient, ...options.context } : ambient
   if (input.contextGroupId !== null && context['groupId'] === undefined)
     context['groupId'] = input.contextGroupId
+  return {
+    messageId: options?.messageId ?? deps.messageId(),
+    timestamp: timestampOf(options?.timestamp, deps.now),
+    context,
+    integrations: options?.integrations ?? {},
+  }
+}
+
+/** The event of `input` around the client's part, before validation. */
+export function assembleEvent(input: EventInput, part: ClientPart): Record<string, unknown> {
   const event: Record<string, unknown> = {
     type: input.type,
-    messageId: options.messageId ?? deps.messageId(),
-    timestamp: timestampOf(options.timestamp, deps.now),
+    messageId: part.messageId,
+    timestamp: part.timestamp,
   }
   if (input.userId !== null) event['userId'] = input.userId
   event['anonymousId'] = input.anonymousId
@@ -50,7 +68,15 @@ export function createEvent(input: EventInput, deps: EventFactoryDeps): Record<s
     const value = input.fields[key]
     if (value !== undefined) event[key] = value
   }
-  event['context'] = context
-  event['integrations'] = options.integrations ?? {}
+  event['context'] = part.context
+  event['integrations'] = part.integrations
   return event
+}
+
+/**
+ * An event as it goes on the wire, before validation (which normalizes it) and before the queue sets sentAt.
+ * `options.context` is laid over the ambient context, so an app can override any part of it.
+ */
+export function createEvent(input: EventInput, deps: EventFactoryDeps): Record<string, unknown> {
+  return assembleEvent(input, clientPart(input, deps))
 }

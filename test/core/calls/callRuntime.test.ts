@@ -50,6 +50,16 @@ describe('the check of a call without options', () => {
       ['over 32 KB', { text: 'x'.repeat(40_000) }],
       // Just under the spec's cap on values (100,000) with the call's own fields, over it with the context.
       ['at the cap on values', { list: Array.from({ length: 99_990 }, () => 0) }],
+      // 64 levels of objects: within the cap on nesting alone, past it inside the event.
+      [
+        'at the cap on nesting',
+        (() => {
+          const root: Record<string, unknown> = {}
+          let level = root
+          for (let i = 1; i < 64; i++) level = level['next'] = {}
+          return root
+        })(),
+      ],
     ]
     for (const [, given] of cases) {
       const properties = given as Record<string, JsonValue>

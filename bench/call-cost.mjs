@@ -173,24 +173,46 @@ export async function measureCallCost({
  * (`makeClient(onError)`); the queue grows from L to L + perRound × batch while a round is timed. Storage errors
  * are counted: a queue that no longer fits in localStorage falls back to memory and gets cheap for a wrong reason.
  */
-export async function measureGrowth({ makeClient, now, lengths, perRound, rounds, batch = 1 }) {
+export async function measureGrowth({
+  makeClient,
+  now,
+  lengths,
+  perRound,
+  rounds,
+  batch = 1,
+  storageMs = null,
+  quietMs = 0,
+}) {
   const out = {}
   for (const length of lengths) {
     const times = []
     let pending = 0
     let storageErrors = 0
+    let deferredMs = 0
     for (let r = 0; r < rounds(length); r++) {
       const client = makeClient((error) => {
         if (error.code === 'storage') storageErrors++
       })
       for (let i = 0; i < length; i++) client.track(...trackArgs(i))
       await settle()
+      // The fill's own write may still wait (write-behind): it is not the timed calls'.
+      if (quietMs) await new Promise((resolve) => setTimeout(resolve, quietMs))
       const track = (i) => client.track(...trackArgs(length + i))
-      times.push(...(await timeCalls(track, { samples: perRound, batch, warmup: 0, now })))
+      const storageBefore = storageMs ? storageMs() : 0
+      const round = await timeCalls(track, { samples: perRound, batch, warmup: 0, now, spent: storageMs })
+      // The writes the timed calls put off run after them: waited for, and charged to them.
+      if (quietMs) await new Promise((resolve) => setTimeout(resolve, quietMs))
+      if (storageMs) deferredMs += storageMs() - storageBefore - round.spentInside
+      times.push(...round)
       pending = client.delivery.getState().pending
       await client.close()
     }
-    out[length] = { pending, storageErrors, ...summarize(times) }
+    out[length] = {
+      pending,
+      storageErrors,
+      ...summarize(times),
+      ...(storageMs ? { deferredUsPerCall: round2((deferredMs * 1000) / (times.length * batch)) } : {}),
+    }
   }
   return out
 }

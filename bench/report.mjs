@@ -197,6 +197,7 @@ export function sections(results, budgets) {
         'Node p99',
         'Chromium median',
         'Chromium p99',
+        'Chromium median + deferred writes',
         'Chromium queue held',
         'storage errors',
       ],
@@ -206,6 +207,7 @@ export function sections(results, budgets) {
         us(ng?.[L]?.p99),
         us(cg?.[L]?.median),
         us(cg?.[L]?.p99),
+        cg?.[L] ? us(withDeferred(cg[L])) : '—',
         int(cg?.[L]?.pending),
         `${int(ng?.[L]?.storageErrors ?? 0)} / ${int(cg?.[L]?.storageErrors ?? 0)}`,
       ]),
@@ -301,9 +303,9 @@ export function targets(results, budgets) {
   const cg = c?.growth
   if (cg?.[10] && cg?.[10000])
     out.push([
-      'Chromium per-call cost flat from 10 to 10,000 queued (≤ 2×)',
-      cg[10000].median <= 2 * cg[10].median,
-      `${us(cg[10].median)} → ${us(cg[10000].median)}`,
+      'Chromium per-call cost flat from 10 to 10,000 queued (≤ 2×, deferred writes included)',
+      withDeferred(cg[10000]) <= 2 * withDeferred(cg[10]),
+      `${us(withDeferred(cg[10]))} → ${us(withDeferred(cg[10000]))}`,
     ])
   return out
 }

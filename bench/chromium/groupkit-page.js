@@ -75,6 +75,12 @@ globalThis.groupkitBench = {
       perRound: 10,
       batch: 5,
       rounds: (length) => (length >= 10_000 ? 2 : 5),
+      storageMs: () => {
+        const counts = storageWrites()
+        return counts.storageMs + counts.cookieMs
+      },
+      // Past the client's write interval (WRITE_INTERVAL_MS, 100 ms).
+      quietMs: 150,
     })
   },
 

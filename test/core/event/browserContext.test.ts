@@ -99,6 +99,20 @@ describe('browserContext', () => {
     })
   })
 
+  it('the locale follows a language change the browser announces (languagechange)', () => {
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'language')!
+    expect(browserContext()['locale']).toBe(navigator.language)
+    try {
+      Object.defineProperty(Navigator.prototype, 'language', { configurable: true, get: () => 'fr-FR' })
+      window.dispatchEvent(new Event('languagechange'))
+      expect(browserContext()['locale']).toBe('fr-FR')
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'language', original)
+      window.dispatchEvent(new Event('languagechange'))
+    }
+    expect(browserContext()['locale']).toBe(navigator.language)
+  })
+
   it('a canonical link outside <head> is ignored, as search engines ignore it', () => {
     document.body.innerHTML = '<link rel="canonical" href="https://example.com/elsewhere">'
     history.replaceState(null, '', '/here')

@@ -46,6 +46,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noFrameworkImports] },
   },
   {
+    // The app the pack check builds against the tarball, written as a user would: plain JSX.
+    files: ['scripts/pack-app/**/*.jsx'],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
     files: ['src/react/**', 'src/query/**', 'stories/**', 'test/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

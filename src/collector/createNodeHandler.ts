@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type * as Stream from 'node:stream'
+import { CollectorHttpError } from './CollectorHttpError.js'
 import { pathBelow } from './matchRoute.js'
 import type { Collector } from './types.js'
 
@@ -13,6 +14,13 @@ type StreamModule = Pick<typeof Stream, 'Readable'>
 
 // node:stream is loaded on the first request, so importing the collector never pulls Node built-ins into an edge bundle.
 let streamModule: Promise<StreamModule> | undefined
+
+const requestTimedOut = () =>
+  new CollectorHttpError(
+    408,
+    'request_timeout',
+    "The request timed out: its body had not fully arrived when the server's request timeout ran out",
+  )
 
 // A socket still sending a body we refused is closed this long after the answer, if the client has not hung up.
 const LINGER_MS = 5_000
@@ -61,6 +69,15 @@ async function serve(
         strategy: new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
       }) as ReadableStream)
     : null
+  if (hasBody) {
+    // Past its requestTimeout, Node answers 408 itself and destroys the socket, and the body read would only see
+    // a reset (logged as a 400). Failing the body with the 408 keeps the collector's log true to the wire.
+    const onSocketError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') req.destroy(requestTimedOut())
+    }
+    req.socket.on('error', onSocketError)
+    res.once('close', () => req.socket.off('error', onSocketError))
+  }
   const init = { method, headers: toHeaders(req), body, duplex: 'half' } as RequestInit
   const response = await collector.handle(new Request(url, init))
 

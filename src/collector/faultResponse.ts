@@ -5,6 +5,7 @@ function errorType(status: number): CollectorErrorType {
   if (status === 429) return 'rate_limit_error'
   if (status === 503) return 'service_unavailable'
   if (status === 401 || status === 403) return 'authentication_error'
+  if (status === 408) return 'request_timeout'
   if (status === 413) return 'payload_too_large'
   return status >= 500 ? 'server_error' : 'invalid_request'
 }

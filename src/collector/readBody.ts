@@ -51,6 +51,8 @@ export async function readBody(
     try {
       result = await raw.read()
     } catch (cause) {
+      // The host may fail the body with the answer it already gave (the Node adapter's 408).
+      if (cause instanceof CollectorHttpError) throw cause
       throw new CollectorHttpError(
         400,
         'invalid_request',

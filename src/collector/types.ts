@@ -7,6 +7,7 @@ export type CollectorErrorType =
   | 'authentication_error'
   | 'invalid_json'
   | 'invalid_request'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'not_found'

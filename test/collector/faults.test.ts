@@ -37,6 +37,17 @@ describe('fault injection', () => {
     expect((await postJson(`${api}/track`, event('track'))).status).toBe(200)
   })
 
+  test('an injected 408 is typed like a real request timeout', async () => {
+    const { api, collector } = await start()
+    collector.faults.set({ status: 408, times: 1 })
+    const response = await postJson(`${api}/track`, event('track'))
+    expect(response.status).toBe(408)
+    expect(await response.json()).toEqual({
+      error: { type: 'request_timeout', message: 'Injected fault: 408' },
+    })
+    expect(collector.rejected()).toMatchObject([{ status: 408, error: { type: 'request_timeout' } }])
+  })
+
   test('a delay-only fault still handles the request', async () => {
     const { api, collector } = await start()
     collector.faults.set({ delayMs: 20, times: 1 })

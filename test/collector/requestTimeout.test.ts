@@ -1,6 +1,6 @@
 import { connect } from 'node:net'
 import type { Socket } from 'node:net'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createCollector } from '../../src/collector/index.js'
 import { event, postJson, start } from './helpers.js'
 
@@ -63,6 +63,29 @@ describe('request timeout', () => {
       during['messageId'],
       after['messageId'],
     ])
+  })
+
+  test('the request log shows the 408 the client got, typed request_timeout, not a 400', async () => {
+    const { url, api, collector } = await start({}, { requestTimeoutMs: 200 })
+    const answer = await trickle(url).closed
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+    // The server logs once its body read fails, which may land just after the client sees the close.
+    await vi.waitFor(() => expect(collector.requests().count).toBe(1))
+    expect(collector.requests().statuses).toEqual({ 408: 1 })
+    expect(collector.requests().recent).toMatchObject([{ method: 'POST', path: '/v1/track', status: 408 }])
+    expect(collector.rejected()).toMatchObject([
+      {
+        route: '/track',
+        status: 408,
+        error: {
+          type: 'request_timeout',
+          message: expect.stringMatching(/^The request timed out: /) as unknown,
+        },
+      },
+    ])
+    // A request served afterwards on a new connection is logged as usual.
+    expect((await postJson(`${api}/track`, event('track'))).status).toBe(200)
+    expect(collector.requests().statuses).toEqual({ 408: 1, 200: 1 })
   })
 
   test('two trickling clients are both cut, each on its own connection', async () => {

@@ -40,19 +40,53 @@ function byLooseName(names: string[]): Map<string, string> {
   return new Map(names.map((name) => [looseName(name), name]))
 }
 
+// Trait names repeat from call to call: the name each key is stored under is remembered rather than found again (a
+// regular expression and a lower-casing per key, most of a normalization). Bounded, for apps that make names up.
+const CACHE_LIMIT = 1024
+const reservedNames = new Map<string, string>()
+const addressNames = new Map<string, string>()
+
+function nameOf(key: string, names: Map<string, string>): string {
+  const cache = names === RESERVED ? reservedNames : addressNames
+  let name = cache.get(key)
+  if (name === undefined) {
+    name = names.get(looseName(key)) ?? key
+    if (cache.size >= CACHE_LIMIT) cache.clear()
+    cache.set(key, name)
+  }
+  return name
+}
+
 function renameKeys(traits: Record<string, unknown>, names: Map<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const exact = new Set<string>()
   for (const key of Object.keys(traits)) {
     if (isUnsafeKey(key)) continue
-    const reserved = names.get(looseName(key))
-    const name = reserved ?? key
+    const name = nameOf(key, names)
     // The exact camelCase spelling wins over a variant sent alongside it (`createdAt` beats `created_at`).
     if (exact.has(name)) continue
     if (name === key) exact.add(name)
     setOwn(out, name, traits[key])
   }
   return out
+}
+
+/** True when renameKeys would give the same keys, in the same order: every key is kept under its own name. */
+function keepsKeys(traits: Record<string, unknown>, names: Map<string, string>): boolean {
+  for (const key of Object.keys(traits)) if (isUnsafeKey(key) || nameOf(key, names) !== key) return false
+  return true
+}
+
+/**
+ * normalizeTraits for traits the caller owns (a copy it just made): the same traits back when nothing needs
+ * renaming, which is the usual case, instead of a copy.
+ */
+export function normalizeOwnTraits(traits: Traits): Traits {
+  if (isPlainObject(traits) && keepsKeys(traits, RESERVED)) {
+    const address = traits['address']
+    if (!isPlainObject(address) || keepsKeys(address, ADDRESS)) return traits
+  }
+  return normalizeTraits(traits)
 }
 
 /**

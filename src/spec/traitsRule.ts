@@ -3,13 +3,13 @@ import { wrongKind } from './fieldRules.js'
 import { isPlainObject } from './isPlainObject.js'
 import type { JsonValue, Traits } from './json.js'
 import { LIMITS } from './limits.js'
-import { normalizeTraits } from './normalizeTraits.js'
+import { normalizeOwnTraits } from './normalizeTraits.js'
 import type { Problem, Rule } from './rule.js'
 import { toJson } from './toJson.js'
 
-// Levels count from traits (level 0); arrays count as a level too, so nothing nests without bound.
+// Levels count from traits (level 0); arrays count as a level too, so nothing nests without bound. Paths are built
+// only for what holds something deeper: most traits are flat.
 function tooDeep(value: JsonValue, path: (string | number)[], level: number, problems: Problem[]): void {
-  if (value === null || typeof value !== 'object') return
   if (level > LIMITS.maxTraitDepth) {
     problems.push({
       code: 'too_deep',
@@ -18,10 +18,17 @@ function tooDeep(value: JsonValue, path: (string | number)[], level: number, pro
     })
     return
   }
-  if (Array.isArray(value)) value.forEach((item, i) => tooDeep(item, [...path, i], level + 1, problems))
-  else
-    for (const key of Object.keys(value))
-      tooDeep(value[key] as JsonValue, [...path, key], level + 1, problems)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i]!
+      if (item !== null && typeof item === 'object') tooDeep(item, [...path, i], level + 1, problems)
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const item = value[key]!
+      if (item !== null && typeof item === 'object') tooDeep(item, [...path, key], level + 1, problems)
+    }
+  }
 }
 
 // Every reason JSON traits break Segment's limits, each with a path relative to traits.
@@ -41,7 +48,8 @@ function limitProblems(traits: Traits): Problem[] {
         path: [key],
         detail: `is a trait name of ${key.length} characters; trait names are limited to ${LIMITS.maxTraitNameLength} characters`,
       })
-    tooDeep(traits[key] as JsonValue, [key], 1, found)
+    const value = traits[key]!
+    if (value !== null && typeof value === 'object') tooDeep(value, [key], 1, found)
   }
   return found
 }
@@ -63,5 +71,6 @@ export const traitsRule: Rule<Traits, Record<string, unknown>> = (value, json) =
     traits = copy.value as Traits
   }
   const problems = limitProblems(traits)
-  return problems.length > 0 ? problems : { value: normalizeTraits(traits) }
+  // The traits are a copy, made here or by the caller's JSON pass: copied again only if a name changes.
+  return problems.length > 0 ? problems : { value: normalizeOwnTraits(traits) }
 }

@@ -21,18 +21,20 @@ function fail(issues: ValidationIssue[]): { success: false; error: ValidationErr
 export function validateTraits(traits: unknown, path = 'traits'): ValidationResult<Traits> {
   try {
     // Path segments only name things in messages; the prototype-reaching ones are left out all the same.
-    const segments = String(path)
-      .split('.')
-      .filter((segment) => segment !== '' && !isUnsafeKey(segment))
+    const segments =
+      path === 'traits'
+        ? ['traits']
+        : String(path)
+            .split('.')
+            .filter((segment) => segment !== '' && !isUnsafeKey(segment))
     if (segments.length === 0) segments.push('traits')
     // No traits is a call without traits, which the spec allows.
     if (traits === undefined) return { success: true, data: {} }
     const json = toJson(traits, segments)
-    const jsonIssues = json.problems.map((problem) => fromJsonProblem(problem, segments.join('.')))
     const outcome = traitsRule(json.value, true)
-    const issues = mergeIssues(jsonIssues, Array.isArray(outcome) ? toIssues(outcome, segments) : [])
-    if (issues.length > 0 || Array.isArray(outcome)) return fail(issues)
-    return { success: true, data: outcome.value }
+    if (json.problems.length === 0 && !Array.isArray(outcome)) return { success: true, data: outcome.value }
+    const jsonIssues = json.problems.map((problem) => fromJsonProblem(problem, segments.join('.')))
+    return fail(mergeIssues(jsonIssues, Array.isArray(outcome) ? toIssues(outcome, segments) : []))
   } catch (error) {
     return fail([
       { code: 'internal', path: [], message: `The traits could not be checked (${describeError(error)})` },

@@ -96,4 +96,22 @@ describe('normalizeTraits', () => {
       address: { postalCode: '10001' },
     })
   })
+
+  it('names the same way however many different names came before (apps that make names up)', () => {
+    for (let i = 0; i < 3000; i++) normalizeTraits({ [`custom_${i}`]: i, [`Name${i % 7}`]: 'x' })
+    expect(normalizeTraits({ created_at: 'a', custom_2999: 1, ADDRESS: { Postal_Code: '1' } })).toEqual({
+      createdAt: 'a',
+      custom_2999: 1,
+      address: { postalCode: '1' },
+    })
+    const result = validateEvent({
+      type: 'identify',
+      userId: 'u1',
+      traits: { first_name: 'Ada', custom_5: 1 },
+    })
+    expect(result.success && result.data.type === 'identify' && result.data.traits).toEqual({
+      firstName: 'Ada',
+      custom_5: 1,
+    })
+  })
 })

@@ -39,7 +39,21 @@ function hash53(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+  return base36(4294967296 * (2097151 & h2) + (h1 >>> 0))
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+// Number#toString(36) of an integer below 2^53, digit by digit: the built-in costs ~0.7 µs in Chromium, a third of
+// the signature. Exact: `n - digit` is a multiple of 36, so the division leaves nothing to round.
+function base36(n: number): string {
+  let text = ''
+  do {
+    const digit = n % 36
+    text = DIGITS[digit]! + text
+    n = (n - digit) / 36
+  } while (n > 0)
+  return text
 }
 
 export interface GroupCallKey {

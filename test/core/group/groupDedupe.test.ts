@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createMemoryStorage } from '../../../src/core/index.js'
 import { createGroupDedupe, groupSignature, stableStringify } from '../../../src/core/group/groupDedupe.js'
@@ -11,7 +12,51 @@ const call = {
   traits: { name: 'ACME', address: { city: 'Paris', street: 'x' } },
 }
 
+// The hash as earlier versions computed it, over the text itself: stored signatures must keep matching.
+function cyrb53(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}
+
 describe('group signature', () => {
+  it('is the hash of the sorted JSON text, for any traits (escapes, surrogates, -0, undefined, nesting)', () => {
+    const tricky = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('"', '\\', '\n', '\u0000', '\ud800', '\udc00x', '😀', 'é', '\u2028'),
+    )
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        tricky,
+        fc.double(),
+        fc.constantFrom(-0, 0, 1e21, 5e-7, null, true, false, undefined),
+        fc.array(tie('any'), { maxLength: 4 }),
+        fc.dictionary(tricky, tie('any'), { maxKeys: 5 }),
+      ),
+    })).any
+    fc.assert(
+      fc.property(
+        fc.option(tricky, { nil: null }),
+        tricky,
+        tricky,
+        value,
+        (userId, anonymousId, groupId, traits) => {
+          const expected = cyrb53(stableStringify([userId, anonymousId, groupId, traits]))
+          expect(groupSignature({ userId, anonymousId, groupId, traits })).toBe(expected)
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
   it('ignores key order at every depth', () => {
     expect(stableStringify({ b: 1, a: { d: [1, { y: 1, x: 2 }], c: 2 } })).toBe(
       '{"a":{"c":2,"d":[1,{"x":2,"y":1}]},"b":1}',

@@ -2,8 +2,11 @@ import type { StoredEvent } from './types.js'
 
 /** Where accepted events go besides the in-memory store. */
 export interface CollectorSink {
-  /** Events stored before a restart, loaded once on start. */
-  load?(): Promise<StoredEvent[]>
+  /**
+   * Hands over the events stored before a restart, oldest first, once on start; one at a time, so the caller
+   * keeps only what it bounds (maxEvents) rather than everything stored.
+   */
+  load?(onEvent: (event: StoredEvent) => void): Promise<void>
   /** Called with the events one request accepted; the response waits for it. */
   write(events: StoredEvent[]): Promise<void>
   /** Data deletion. */

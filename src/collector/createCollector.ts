@@ -67,11 +67,12 @@ export function createCollector(options: CollectorOptions = {}): Collector {
 
   const ready = (async () => {
     for (const sink of sinks) {
-      for (const event of (await sink.load?.()) ?? []) {
-        if (store.seen(event.messageId)) continue
+      // Every stored event is folded into the group views; the store keeps the newest maxEvents of them.
+      await sink.load?.((event) => {
+        if (store.seen(event.messageId)) return
         store.add(event)
         groups.apply(event)
-      }
+      })
     }
   })()
   ready.catch(noop)

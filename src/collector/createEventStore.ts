@@ -34,45 +34,54 @@ export function matchesFilter(event: StoredEvent, filter: EventFilter): boolean 
   return true
 }
 
-// `slice(-0)` is the whole array, so a cap of 0 ("keep nothing", a pure forwarder) needs its own case.
-const newest = <T>(items: T[], count: number): T[] => (count <= 0 ? [] : items.slice(-count))
-
 /** In-memory events, bounded: past `maxEvents` the oldest go first, and so do the oldest remembered messageIds. */
 export function createEventStore(maxEvents: number): EventStore {
-  let events: StoredEvent[] = []
+  const cap = maxEvents > 0 ? Math.floor(maxEvents) : 0
+  // A ring: once full, each event overwrites the oldest, so no more than maxEvents are ever held (a file far
+  // over the cap loads through here event by event).
+  let ring: StoredEvent[] = []
+  let oldest = 0
   const ids = new Set<string>()
+  const ordered = () => (oldest === 0 ? ring : ring.slice(oldest).concat(ring.slice(0, oldest)))
+  const keep = (predicate: (event: StoredEvent) => boolean) => {
+    const before = ring.length
+    ring = ordered().filter(predicate)
+    oldest = 0
+    return before - ring.length
+  }
 
   return {
     add(event) {
-      events.push(event)
       ids.add(event.messageId)
-      // Trimming in steps of 10% keeps add() amortized O(1) at the cap.
-      if (events.length > maxEvents + Math.ceil(maxEvents / 10)) events = newest(events, maxEvents)
-      while (ids.size > maxEvents) {
-        const oldest = ids.values().next()
-        if (oldest.done) break
-        ids.delete(oldest.value)
+      while (ids.size > cap) {
+        const first = ids.values().next()
+        if (first.done) break
+        ids.delete(first.value)
+      }
+      if (cap === 0) return
+      if (ring.length < cap) ring.push(event)
+      else {
+        ring[oldest] = event
+        oldest = (oldest + 1) % cap
       }
     },
     seen: (messageId) => ids.has(messageId),
     list(filter) {
-      const kept = events.length > maxEvents ? newest(events, maxEvents) : events
-      return filter ? kept.filter((event) => matchesFilter(event, filter)) : [...kept]
+      const events = ordered()
+      if (filter) return events.filter((event) => matchesFilter(event, filter))
+      return events === ring ? [...ring] : events
     },
-    remove(predicate) {
-      const before = events.length
-      events = events.filter((event) => !predicate(event))
-      return before - events.length
-    },
+    remove: (predicate) => keep((event) => !predicate(event)),
     forget(predicate) {
-      events = events.filter((event) => {
+      keep((event) => {
         if (!predicate(event)) return true
         ids.delete(event.messageId)
         return false
       })
     },
     clear() {
-      events = []
+      ring = []
+      oldest = 0
       ids.clear()
     },
   }

@@ -45,14 +45,15 @@ export function createNdjsonSink(path: string): CollectorSink {
     await fs.rename(temp, path)
   }
 
-  // Line by line from a stream, so a file larger than the biggest string V8 allows (~512 MB) still loads.
-  const readAll = async (): Promise<StoredEvent[]> => {
+  // Line by line from a stream, so a file larger than the biggest string V8 allows (~512 MB) still loads, and
+  // event by event, so what the file holds is never in memory all at once.
+  const readEach = async (onEvent: (event: StoredEvent) => void): Promise<void> => {
     const { fs, readline } = await load()
     let file: FsPromises.FileHandle
     try {
       file = await fs.open(path)
     } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) return []
+      if (isErrnoCode(error, 'ENOENT')) return
       throw error
     }
     // The stream closes the file when it ends or fails; a read error (EISDIR) rejects the loop below.
@@ -60,24 +61,25 @@ export function createNdjsonSink(path: string): CollectorSink {
       input: file.createReadStream({ encoding: 'utf8' }),
       crlfDelay: Number.POSITIVE_INFINITY,
     })
-    const events: StoredEvent[] = []
     for await (const line of lines) {
       if (line.trim() === '') continue
+      let event: StoredEvent
       try {
-        events.push(JSON.parse(line) as StoredEvent)
+        event = JSON.parse(line) as StoredEvent
       } catch {
         // A line cut short by a crash mid-append: the events before and after it still count.
+        continue
       }
+      onEvent(event)
     }
-    return events
   }
 
   return {
-    load: () =>
+    load: (onEvent) =>
       run(async () => {
         const { fs, pathModule } = await load()
         await fs.mkdir(pathModule.dirname(path), { recursive: true })
-        return readAll()
+        await readEach(onEvent)
       }),
     write: (events) =>
       run(async () => {
@@ -87,7 +89,8 @@ export function createNdjsonSink(path: string): CollectorSink {
       }),
     remove: (predicate) =>
       run(async () => {
-        const events = await readAll()
+        const events: StoredEvent[] = []
+        await readEach((event) => events.push(event))
         const kept = events.filter((event) => !predicate(event))
         if (kept.length !== events.length) await rewrite(kept)
       }),

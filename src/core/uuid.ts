@@ -1,7 +1,15 @@
 // RFC 4122 version 4 from getRandomValues (Math.random as a last resort where there is no crypto: ids, not secrets).
 // Not crypto.randomUUID, though it exists on secure pages: it costs ~2.6 µs a call in Chromium, an id formatted
 // from pooled random bytes ~0.5 µs, and a call's whole budget is ~10 µs.
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1))
+
+// The two hex digits of each byte, as character codes.
+const HEX = new Uint8Array(512)
+for (let i = 0; i < 256; i++) {
+  const digits = (i + 0x100).toString(16)
+  HEX[2 * i] = digits.charCodeAt(1)
+  HEX[2 * i + 1] = digits.charCodeAt(2)
+}
+const DASH = 45
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
@@ -15,9 +23,11 @@ const POOL_BYTES = 16 * 256
 let pool: Uint8Array | null = null
 let used = POOL_BYTES
 
-function nextRandom16(c: Crypto | undefined): number {
+// crypto is looked up only to refill: a global lookup per id cost as much as formatting it.
+function nextRandom16(): number {
   pool ??= new Uint8Array(POOL_BYTES)
   if (used === POOL_BYTES) {
+    const c = (globalThis as { crypto?: Crypto }).crypto
     if (typeof c?.getRandomValues === 'function') c.getRandomValues(pool)
     else for (let i = 0; i < POOL_BYTES; i++) pool[i] = Math.floor(Math.random() * 256)
     used = 0
@@ -26,32 +36,68 @@ function nextRandom16(c: Crypto | undefined): number {
   return used - 16
 }
 
+/**
+ * One String.fromCharCode of the 36 characters: a flat string, where joining 20 pieces made a rope that every later
+ * JSON.stringify of the event had to flatten (Chromium: id ~0.35 -> 0.16 µs, id and its JSON ~0.8 -> 0.35 µs).
+ */
 export function uuid(): string {
-  const at = nextRandom16((globalThis as { crypto?: Crypto }).crypto)
+  const at = nextRandom16()
   const bytes = pool!
   bytes[at + 6] = (bytes[at + 6]! & 0x0f) | 0x40
   bytes[at + 8] = (bytes[at + 8]! & 0x3f) | 0x80
-  const h = (i: number) => HEX[bytes[at + i]!]!
-  return (
-    h(0) +
-    h(1) +
-    h(2) +
-    h(3) +
-    '-' +
-    h(4) +
-    h(5) +
-    '-' +
-    h(6) +
-    h(7) +
-    '-' +
-    h(8) +
-    h(9) +
-    '-' +
-    h(10) +
-    h(11) +
-    h(12) +
-    h(13) +
-    h(14) +
-    h(15)
+  const b0 = 2 * bytes[at + 0]!
+  const b1 = 2 * bytes[at + 1]!
+  const b2 = 2 * bytes[at + 2]!
+  const b3 = 2 * bytes[at + 3]!
+  const b4 = 2 * bytes[at + 4]!
+  const b5 = 2 * bytes[at + 5]!
+  const b6 = 2 * bytes[at + 6]!
+  const b7 = 2 * bytes[at + 7]!
+  const b8 = 2 * bytes[at + 8]!
+  const b9 = 2 * bytes[at + 9]!
+  const b10 = 2 * bytes[at + 10]!
+  const b11 = 2 * bytes[at + 11]!
+  const b12 = 2 * bytes[at + 12]!
+  const b13 = 2 * bytes[at + 13]!
+  const b14 = 2 * bytes[at + 14]!
+  const b15 = 2 * bytes[at + 15]!
+  const h = HEX
+  return String.fromCharCode(
+    h[b0]!,
+    h[b0 + 1]!,
+    h[b1]!,
+    h[b1 + 1]!,
+    h[b2]!,
+    h[b2 + 1]!,
+    h[b3]!,
+    h[b3 + 1]!,
+    DASH,
+    h[b4]!,
+    h[b4 + 1]!,
+    h[b5]!,
+    h[b5 + 1]!,
+    DASH,
+    h[b6]!,
+    h[b6 + 1]!,
+    h[b7]!,
+    h[b7 + 1]!,
+    DASH,
+    h[b8]!,
+    h[b8 + 1]!,
+    h[b9]!,
+    h[b9 + 1]!,
+    DASH,
+    h[b10]!,
+    h[b10 + 1]!,
+    h[b11]!,
+    h[b11 + 1]!,
+    h[b12]!,
+    h[b12 + 1]!,
+    h[b13]!,
+    h[b13 + 1]!,
+    h[b14]!,
+    h[b14 + 1]!,
+    h[b15]!,
+    h[b15 + 1]!,
   )
 }

@@ -54,7 +54,7 @@ const isGroupEvent = (groupId: string) => (event: StoredEvent) =>
 export function createCollector(options: CollectorOptions = {}): Collector {
   const resolved = resolveOptions(options)
   const store = createEventStore(options.maxEvents ?? 100_000)
-  const groups = createGroupViews(options.maxGroups ?? 100_000)
+  const groups = createGroupViews(options.maxGroups ?? 100_000, options.maxMembersPerGroup ?? 1_000)
   const log = createRequestLog()
   const faults = createFaults()
   const sinks = createSinks(options, resolved)

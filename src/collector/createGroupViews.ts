@@ -2,11 +2,32 @@ import { mergeTraits } from '../spec/index.js'
 import type { Traits } from '../spec/index.js'
 import type { GroupView, StoredEvent } from './types.js'
 
+/** One member list: ids in the order first seen, the same ids least recently seen first, and evictions. */
+interface Members {
+  listed: Set<string>
+  recency: Set<string>
+  dropped: number
+}
+
 interface GroupState {
   traits: Traits
-  userIds: Set<string>
-  anonymousIds: Set<string>
+  userIds: Members
+  anonymousIds: Members
   updatedAt: string
+}
+
+const members = (): Members => ({ listed: new Set(), recency: new Set(), dropped: 0 })
+
+function see(list: Members, id: string, cap: number) {
+  list.listed.add(id)
+  list.recency.delete(id)
+  list.recency.add(id)
+  for (const stalest of list.recency) {
+    if (list.recency.size <= cap) break
+    list.recency.delete(stalest)
+    list.listed.delete(stalest)
+    list.dropped += 1
+  }
 }
 
 export interface GroupViews {
@@ -19,20 +40,27 @@ export interface GroupViews {
 }
 
 function view(groupId: string, state: GroupState): GroupView {
-  return {
+  const { userIds, anonymousIds } = state
+  const shown: GroupView = {
     groupId,
     traits: state.traits,
-    userIds: [...state.userIds],
-    anonymousIds: [...state.anonymousIds],
+    userIds: [...userIds.listed],
+    anonymousIds: [...anonymousIds.listed],
     updatedAt: state.updatedAt,
   }
+  // Only a truncated view says so, so views under the cap look as they always did.
+  if (userIds.dropped + anonymousIds.dropped > 0) {
+    shown.droppedMembers = { userIds: userIds.dropped, anonymousIds: anonymousIds.dropped }
+  }
+  return shown
 }
 
 /**
  * The server-side view of groups, built in arrival order from group calls and listed in the order groups first
- * appeared. Bounded: past `maxGroups`, the least recently updated group is forgotten (its events stay stored).
+ * appeared. Bounded: past `maxGroups`, the least recently updated group is forgotten (its events stay stored),
+ * and past `maxMembersPerGroup` a group's least recently seen user (or anonymous) id is dropped from its list.
  */
-export function createGroupViews(maxGroups: number): GroupViews {
+export function createGroupViews(maxGroups: number, maxMembersPerGroup: number): GroupViews {
   // A Map keeps hostile ids such as "__proto__" as plain keys.
   const groups = new Map<string, GroupState>()
   // The same ids, least recently updated first: re-inserting on every update keeps eviction O(1) without
@@ -50,13 +78,13 @@ export function createGroupViews(maxGroups: number): GroupViews {
       }
       const state = groups.get(groupId) ?? {
         traits: {},
-        userIds: new Set<string>(),
-        anonymousIds: new Set<string>(),
+        userIds: members(),
+        anonymousIds: members(),
         updatedAt: event.receivedAt,
       }
       if (traits) state.traits = mergeTraits(state.traits, traits)
-      if (typeof userId === 'string') state.userIds.add(userId)
-      if (typeof anonymousId === 'string') state.anonymousIds.add(anonymousId)
+      if (typeof userId === 'string') see(state.userIds, userId, maxMembersPerGroup)
+      if (typeof anonymousId === 'string') see(state.anonymousIds, anonymousId, maxMembersPerGroup)
       state.updatedAt = event.receivedAt
       groups.set(groupId, state)
       recency.delete(groupId)

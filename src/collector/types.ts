@@ -133,6 +133,12 @@ export interface CollectorOptions {
    * @default 100000
    */
   maxGroups?: number
+  /**
+   * User ids listed per group view, and as many anonymous ids: past it, the least recently seen id is dropped
+   * from its list and counted in the view's `droppedMembers`. Its events stay in `events()`.
+   * @default 1000
+   */
+  maxMembersPerGroup?: number
 }
 
 export interface EventFilter {
@@ -152,6 +158,11 @@ export interface GroupView {
   anonymousIds: string[]
   /** `receivedAt` of the last group call. */
   updatedAt: string
+  /**
+   * Present once a list has gone past `maxMembersPerGroup`: how many ids each list dropped (an id dropped, seen
+   * again and dropped again counts twice). The lists then hold the most recently seen ids only.
+   */
+  droppedMembers?: { userIds: number; anonymousIds: number }
 }
 
 export interface RejectedRecord {

@@ -1,4 +1,4 @@
-import { eventBytes } from './eventJson.js'
+import { eventBytes, eventJson } from './eventJson.js'
 import { backoffDelay } from './backoff.js'
 import { BATCH_TARGET_BYTES } from './buildBatches.js'
 import { systemClock } from './clock.js'
@@ -203,6 +203,37 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   status.commit()
   scheduler.arm()
 
+  // Whether own events make a batch's worth of bytes, asked at every enqueue. Their JSON lengths are summed as they
+  // are pushed (recounted if the array changed any other way), and bytes are counted only when the lengths cannot
+  // rule it out, as a UTF-16 unit is at most 3 bytes: counting every event's bytes again cost ~0.5 µs a call.
+  const counted: {
+    own: readonly QueuedEvent[] | null
+    length: number
+    last: QueuedEvent | undefined
+    units: number
+  } = { own: null, length: 0, last: undefined, units: 0 }
+  const unitsOf = (event: QueuedEvent) => {
+    try {
+      return eventJson(event).length
+    } catch {
+      return Infinity
+    }
+  }
+  const fillsBatch = (own: readonly QueuedEvent[]): boolean => {
+    const last = own[own.length - 1]
+    const pushed =
+      counted.own === own && counted.length === own.length - 1 && own[own.length - 2] === counted.last
+    counted.units =
+      pushed && last ? counted.units + unitsOf(last) : own.reduce((sum, e) => sum + unitsOf(e), 0)
+    counted.own = own
+    counted.length = own.length
+    counted.last = last
+    return (
+      counted.units * 3 >= BATCH_TARGET_BYTES &&
+      own.reduce((sum, e) => sum + sizeOf(e), 0) >= BATCH_TARGET_BYTES
+    )
+  }
+
   return {
     enqueue(input) {
       const event = toQueuedEvent(input, makeId)
@@ -210,7 +241,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       for (const dropped of queue.add(event)) reporter.report(overflowError(dropped, options.maxQueueSize))
       refreshCounts()
       const own = queue.own()
-      if (own.length >= options.flushAt || own.reduce((sum, e) => sum + sizeOf(e), 0) >= BATCH_TARGET_BYTES) {
+      if (own.length >= options.flushAt || fillsBatch(own)) {
         scheduler.soon()
       } else scheduler.arm()
     },

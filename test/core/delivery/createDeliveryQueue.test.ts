@@ -61,6 +61,25 @@ describe('createDeliveryQueue on the wire', () => {
     kit.expectExactlyOnce(collector, ids(events))
   })
 
+  it('counts the size in UTF-8 bytes, not characters: 19 events of 12 K two-byte characters pass 450 KB', async () => {
+    const { collector, apiHost } = await kit.startCollector()
+    const { queue, wire } = kit.startQueue(apiHost, {
+      flushAt: 1000,
+      flushInterval: 3_600_000,
+      clock: fastClock({ capMs: 3_600_000 }),
+    })
+    // ~24.2 KB of JSON each in bytes, ~12.1 K characters: 18 stay under 450 KB, the 19th takes the queue past it.
+    const events = Array.from({ length: 19 }, (_, i) =>
+      trackEvent('bytes', { i, text: 'é'.repeat(12 * 1024) }),
+    )
+    for (const event of events.slice(0, 18)) queue.enqueue(event)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(wire.records).toHaveLength(0)
+    queue.enqueue(events[18]!)
+    await until(() => queue.status.getState().delivered === 19, 'the size-triggered flush')
+    kit.expectExactlyOnce(collector, ids(events))
+  })
+
   it('gzips batches when compress is on, and the collector accepts them', async () => {
     const { collector, apiHost } = await kit.startCollector()
     const { queue, wire } = kit.startQueue(apiHost, { compress: true })

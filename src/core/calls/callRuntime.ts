@@ -1,6 +1,6 @@
 // What the call implementations share: the identity, the event factory, validation and the emitter.
 import { LIMITS, validateEvent, validateTraits } from '../../spec/index.js'
-import { eventBytes, eventJson } from '../delivery/eventJson.js'
+import { eventBytes, eventBytesBound } from '../delivery/eventJson.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import {
   assembleEvent,
@@ -101,11 +101,10 @@ function quickEvent(
   event['anonymousId'] = anonymousId
   event['type'] = type
   if (!fill(event)) return null
-  // Under a third of the limit in UTF-16 units is under it in UTF-8 bytes, whatever the characters: the count itself
-  // waits for batching. Within the limit, the event also holds far fewer values than the spec's cap on them (which
-  // the quick check, counting fewer values, could miss); past it, the whole check decides the words.
-  const json = eventJson(event)
-  if (json.length * 3 > LIMITS.maxEventBytes && eventBytes(event) > LIMITS.maxEventBytes) return null
+  // Far within the limit by a bound, the event is not serialized here: its JSON waits for the write that needs it.
+  // Within the limit, the event also holds far fewer values than the spec's cap on them (which the quick check,
+  // counting fewer values, could miss); past it, the whole check decides the words.
+  if (eventBytesBound(event) > LIMITS.maxEventBytes && eventBytes(event) > LIMITS.maxEventBytes) return null
   return event as SegmentEvent
 }
 

@@ -1,4 +1,4 @@
-import { eventBytes, eventJson } from './eventJson.js'
+import { eventBytes, eventBytesBound } from './eventJson.js'
 import { backoffDelay } from './backoff.js'
 import { BATCH_TARGET_BYTES } from './buildBatches.js'
 import { systemClock } from './clock.js'
@@ -203,34 +203,28 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   status.commit()
   scheduler.arm()
 
-  // Whether own events make a batch's worth of bytes, asked at every enqueue. Their JSON lengths are summed as they
-  // are pushed (recounted if the array changed any other way), and bytes are counted only when the lengths cannot
-  // rule it out, as a UTF-16 unit is at most 3 bytes: counting every event's bytes again cost ~0.5 µs a call.
+  // Whether own events make a batch's worth of bytes, asked at every enqueue. Upper bounds of their sizes are summed
+  // as they are pushed (recounted if the array changed any other way), and bytes are counted only when the bounds
+  // cannot rule it out: counting every event's bytes again cost ~0.5 µs a call, serializing the new one ~3 µs.
   const counted: {
     own: readonly QueuedEvent[] | null
     length: number
     last: QueuedEvent | undefined
-    units: number
-  } = { own: null, length: 0, last: undefined, units: 0 }
-  const unitsOf = (event: QueuedEvent) => {
-    try {
-      return eventJson(event).length
-    } catch {
-      return Infinity
-    }
-  }
+    bound: number
+  } = { own: null, length: 0, last: undefined, bound: 0 }
   const fillsBatch = (own: readonly QueuedEvent[]): boolean => {
     const last = own[own.length - 1]
     const pushed =
       counted.own === own && counted.length === own.length - 1 && own[own.length - 2] === counted.last
-    counted.units =
-      pushed && last ? counted.units + unitsOf(last) : own.reduce((sum, e) => sum + unitsOf(e), 0)
+    counted.bound =
+      pushed && last
+        ? counted.bound + eventBytesBound(last)
+        : own.reduce((sum, e) => sum + eventBytesBound(e), 0)
     counted.own = own
     counted.length = own.length
     counted.last = last
     return (
-      counted.units * 3 >= BATCH_TARGET_BYTES &&
-      own.reduce((sum, e) => sum + sizeOf(e), 0) >= BATCH_TARGET_BYTES
+      counted.bound >= BATCH_TARGET_BYTES && own.reduce((sum, e) => sum + sizeOf(e), 0) >= BATCH_TARGET_BYTES
     )
   }
 

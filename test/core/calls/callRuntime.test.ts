@@ -72,4 +72,13 @@ describe('the check of a call without options', () => {
     for (let i = 0; i < errors.length; i += 2) expect(errors[i]!.message).toBe(errors[i + 1]!.message)
     expect(errors.map((error) => error.code)).toContain('too_large')
   })
+
+  it('sends an event within 32 KB though its quick size bound is over it (20 KB of text)', () => {
+    const { client, destination } = memoryClient()
+    const alone = client.track('Big', { text: 'x'.repeat(20_000) })
+    const whole = client.track('Big', { text: 'x'.repeat(20_000) }, {})
+    expect(alone.ok).toBe(true)
+    expect(whole.ok).toBe(true)
+    expect(destination.ofType('track')).toHaveLength(2)
+  })
 })

@@ -25,7 +25,9 @@ export function createReporter(
   const seen = new Set<string>()
   const report = ((error: AnalyticsError) => {
     if (debug.enabled) debug(`${error.code}: ${error.message}`, error)
-    if (WARN.has(error.code)) devWarn(error.message)
+    // The check written out (see devWarn) so production bundles drop the warning, WARN with it.
+    if (typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production' && WARN.has(error.code))
+      devWarn(error.message)
     try {
       onError?.(error)
     } catch {

@@ -1,13 +1,12 @@
 // Console output in one place: dev warnings that name a fix, and the opt-in `debug` trace.
-export function isDev(): boolean {
-  return typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production'
-}
-
 const PREFIX = '[groupkit]'
 
-/** A dev-only warning; silent in production builds. */
+/**
+ * A dev-only warning. Callers guard it with the NODE_ENV check written out where they call it: bundlers fold that
+ * check to false in production and drop the call with its message, which they cannot do through a function.
+ */
 export function devWarn(message: string): void {
-  if (isDev() && typeof console !== 'undefined') console.warn(`${PREFIX} ${message}`)
+  if (typeof console !== 'undefined') console.warn(`${PREFIX} ${message}`)
 }
 
 export interface DebugLog {

@@ -71,13 +71,16 @@ export function AnalyticsProvider(props: AnalyticsProviderProps) {
   return <AnalyticsContext.Provider value={client}>{props.children}</AnalyticsContext.Provider>
 }
 
-const isDev = () => typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production'
-
 function useWriteKeyChangeWarning(props: AnalyticsProviderProps) {
   const writeKey = props.client ? undefined : props.writeKey
   const first = useRef(writeKey)
   useEffect(() => {
-    if (isDev() && writeKey !== first.current) {
+    // Written out, not a helper: production bundles then drop the check and its message.
+    if (
+      typeof process !== 'undefined' &&
+      process.env?.NODE_ENV !== 'production' &&
+      writeKey !== first.current
+    ) {
       console.warn(
         '<AnalyticsProvider> read its options once, on the first render: the new writeKey is ignored. ' +
           'Give the provider a key (<AnalyticsProvider key={writeKey} …>) to start a new client with it.',

@@ -7,6 +7,7 @@ import { aliasCall, pageCall, trackCall } from './calls/simpleCalls.js'
 import { createReporter } from './createReporter.js'
 import { createDebugLog } from './debugLog.js'
 import { createDeliveryQueue } from './delivery/createDeliveryQueue.js'
+import { initialDeliveryStatus } from './delivery/statusStore.js'
 import type { DeliveryQueue } from './delivery/types.js'
 import { isBrowser } from './environment.js'
 import { browserContext } from './event/browserContext.js'
@@ -80,16 +81,13 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
   const consentNow = () => identity.store.getState().consent
   let queue: DeliveryQueue | null = null
   if (canSend) {
+    // The resolved options carry the queue's own (writeKey, apiHost, flushAt, flushInterval, maxQueueSize, retry,
+    // compress, fetch) under the names it takes.
     queue = createDeliveryQueue({
-      writeKey: options.writeKey,
+      ...options,
       apiHost: options.apiHost!,
-      flushAt: options.flushAt,
-      flushInterval: options.flushInterval,
-      maxQueueSize: options.maxQueueSize,
-      retry: options.retry,
       storage: storage.queue,
       storageKey: `groupkit.queue.${options.writeKey}`,
-      compress: options.compress,
       writeBehind,
       onError: report,
       onDelivered: (events) => {
@@ -108,17 +106,7 @@ export function createAnalytics(input: AnalyticsOptions): AnalyticsClient {
     })
   }
   const delivery: ReadableStore<DeliveryStatus> =
-    queue?.status ??
-    createStore<DeliveryStatus>()(() => ({
-      pending: 0,
-      inFlight: 0,
-      retrying: null,
-      deadLetters: [],
-      online: true,
-      sending: false,
-      delivered: 0,
-      lastError: null,
-    }))
+    queue?.status ?? createStore<DeliveryStatus>()(() => initialDeliveryStatus(true, false))
 
   let plugins: readonly Plugin[] = [...options.plugins]
   const emitter = createEmitter({

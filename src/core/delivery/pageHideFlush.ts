@@ -1,4 +1,6 @@
 import { KEEPALIVE_CHUNK_BYTES, buildBatches } from './buildBatches.js'
+import type { DeliveryClock } from './clock.js'
+import type { DeliveryEnvironment } from './environment.js'
 import type { QueuedEvent } from './queuedEvent.js'
 import { batchBody, batchUrl, classifyResponse } from './sendBatch.js'
 import type { SendResult } from './sendBatch.js'
@@ -7,8 +9,9 @@ export interface PageHideFlushOptions {
   apiHost: string
   writeKey: string
   fetch: typeof fetch
-  now: () => number
-  sendBeacon: (url: string, data: Blob) => boolean
+  clock: DeliveryClock
+  /** Its sendBeacon, the fallback when a keepalive request is refused. */
+  environment: DeliveryEnvironment
   sizeOf: (event: QueuedEvent) => number
 }
 
@@ -32,9 +35,9 @@ export function pageHideFlush(
   const url = batchUrl(options.apiHost)
   const { batches } = buildBatches(events, { maxBytes: KEEPALIVE_CHUNK_BYTES, sizeOf: options.sizeOf })
   return batches.map((chunk) => {
-    const body = batchBody(chunk, options.writeKey, options.now())
+    const body = batchBody(chunk, options.writeKey, options.clock.now())
     const beacon = () => {
-      options.sendBeacon(url, new Blob([body], { type: 'text/plain' }))
+      options.environment.sendBeacon(url, new Blob([body], { type: 'text/plain' }))
       return null
     }
     let answer: Promise<SendResult | null>
@@ -45,7 +48,7 @@ export function pageHideFlush(
         keepalive: true,
         headers: { 'Content-Type': 'text/plain' },
         body,
-      }).then((response) => classifyResponse(response, options.now()), beacon)
+      }).then((response) => classifyResponse(response, options.clock.now()), beacon)
     } catch {
       answer = Promise.resolve(beacon())
     }

@@ -1,20 +1,12 @@
-import type { DeliveryClock } from './clock.js'
-import type { DeliveryEnvironment } from './environment.js'
 import { partitionAccepted } from './isolateBadEvents.js'
 import { pageHideFlush } from './pageHideFlush.js'
+import type { PageHideFlushOptions } from './pageHideFlush.js'
 import type { PersistedQueue } from './persistedQueue.js'
-import type { QueuedEvent } from './queuedEvent.js'
 import type { SendCycle } from './sendCycle.js'
 
-export interface SendOnPageHideOptions {
-  apiHost: string
-  writeKey: string
-  fetch: typeof fetch
-  clock: DeliveryClock
-  environment: DeliveryEnvironment
+export interface SendOnPageHideOptions extends PageHideFlushOptions {
   queue: PersistedQueue
   cycle: SendCycle
-  sizeOf: (event: QueuedEvent) => number
   /** Whether a send may start now; if not, the queue is only written, for the next page. */
   canSend: () => boolean
 }
@@ -24,7 +16,7 @@ export interface SendOnPageHideOptions {
  * are marked as sent at hide first, so no other page re-sends them while this one may still read the answers.
  */
 export function sendOnPageHide(options: SendOnPageHideOptions): void {
-  const { queue, cycle, clock } = options
+  const { queue, cycle } = options
   if (!options.canSend()) {
     queue.persistNow()
     return
@@ -32,14 +24,7 @@ export function sendOnPageHide(options: SendOnPageHideOptions): void {
   const events = queue.own().filter((event) => !cycle.inFlight.has(event.messageId))
   queue.markHideSent(events.map((event) => event.messageId))
   queue.persistNow()
-  const chunks = pageHideFlush(events, {
-    apiHost: options.apiHost,
-    writeKey: options.writeKey,
-    fetch: options.fetch,
-    now: () => clock.now(),
-    sendBeacon: (url, data) => options.environment.sendBeacon(url, data),
-    sizeOf: options.sizeOf,
-  })
+  const chunks = pageHideFlush(events, options)
   for (const chunk of chunks) {
     cycle.markInFlight(chunk.events, true)
     void chunk.answer.then((answer) => {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
+import { QUIET_MS } from './call-cost.mjs'
 import { groupkitResolver } from './size.mjs'
 import { startCountingProxy } from './counting-proxy.mjs'
 import { startStaticServer } from './static-server.mjs'
@@ -59,7 +60,9 @@ async function buildPages(root, out) {
   page('ajs', '<script src="ajs-page.js"></script><script type="module" src="ajs/ajs-entry.js"></script>')
 }
 
-async function newPage(browser, url, blocked) {
+/** `cpu`: read main-thread CPU time through CDP's Performance domain, which costs every task a few µs while on
+ *  (~4 µs of a track() here): only the burst reads it, so the per-call pages go without. */
+async function newPage(browser, url, blocked, { cpu = false } = {}) {
   const context = await browser.newContext()
   await context.addInitScript({ path: new URL('./chromium/storage-counter.js', import.meta.url).pathname })
   // Nothing may leave the machine: a request elsewhere is refused and reported.
@@ -72,9 +75,10 @@ async function newPage(browser, url, blocked) {
   )
   const page = await context.newPage()
   // Main-thread CPU time (thread ticks), which, unlike wall time, other processes on the machine do not inflate.
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+  const cdp = cpu ? await context.newCDPSession(page) : null
+  await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' })
   const cpuMs = async () => {
+    if (!cdp) return NaN
     const { metrics } = await cdp.send('Performance.getMetrics')
     return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000
   }
@@ -122,8 +126,8 @@ export async function runChromium({ root, quick = false, parts = null, log = con
   const events = 1000
   const results = { chromium: browser.version(), events }
 
-  const inPage = async (html, run) => {
-    const opened = await newPage(browser, `${site.url}/${html}`, blocked)
+  const inPage = async (html, run, options) => {
+    const opened = await newPage(browser, `${site.url}/${html}`, blocked, options)
     try {
       return await run(opened)
     } finally {
@@ -133,43 +137,47 @@ export async function runChromium({ root, quick = false, parts = null, log = con
 
   // One burst: load and identify, then count from a clean collector and a fresh mark until every track arrived.
   const burst = (name, html, api, options = {}) =>
-    inPage(html, async ({ page, scripts, errors, cpuMs }) => {
-      log(`bench: chromium burst of ${events} events: ${name}`)
-      const writeKey = `bench_${name.replace(/\W+/g, '_')}`
-      await page.evaluate(({ api, args }) => globalThis[api].prepare(args), {
-        api,
-        args: { apiHost, writeKey, ...options },
-      })
-      await collector.clear()
-      const stop = proxy.mark()
-      const cpuBefore = await cpuMs()
-      const fired = await page.evaluate(({ api, events }) => globalThis[api].fire({ events }), {
-        api,
-        events,
-      })
-      const started = Date.now()
-      const complete = await waitFor(() => collector.events({ type: 'track' }).length >= events, 60_000)
-      const deliveredMs = Date.now() - started
-      // Everything the page's main thread did for the burst: the calls, persisting, batching, gzip, sending.
-      const cpu = (await cpuMs()) - cpuBefore
-      await new Promise((resolve) => setTimeout(resolve, 300))
-      const storage = await page.evaluate((api) => globalThis[api].burstDone(), api)
-      return {
-        ...stop(),
-        received: collector.events({ type: 'track' }).length,
-        rejected: collector.rejected().length,
-        complete,
-        deliveredMs,
-        cpuMs: Math.round(cpu * 10) / 10,
-        ...fired,
-        storage,
-        scripts: scriptBytes(
-          out,
-          scripts.filter((path) => path.startsWith('/ajs/')),
-        ),
-        pageErrors: errors,
-      }
-    })
+    inPage(
+      html,
+      async ({ page, scripts, errors, cpuMs }) => {
+        log(`bench: chromium burst of ${events} events: ${name}`)
+        const writeKey = `bench_${name.replace(/\W+/g, '_')}`
+        await page.evaluate(({ api, args }) => globalThis[api].prepare(args), {
+          api,
+          args: { apiHost, writeKey, ...options },
+        })
+        await collector.clear()
+        const stop = proxy.mark()
+        const cpuBefore = await cpuMs()
+        const fired = await page.evaluate(({ api, events }) => globalThis[api].fire({ events }), {
+          api,
+          events,
+        })
+        const started = Date.now()
+        const complete = await waitFor(() => collector.events({ type: 'track' }).length >= events, 60_000)
+        const deliveredMs = Date.now() - started
+        // Everything the page's main thread did for the burst: the calls, persisting, batching, gzip, sending.
+        const cpu = (await cpuMs()) - cpuBefore
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        const storage = await page.evaluate((api) => globalThis[api].burstDone(), api)
+        return {
+          ...stop(),
+          received: collector.events({ type: 'track' }).length,
+          rejected: collector.rejected().length,
+          complete,
+          deliveredMs,
+          cpuMs: Math.round(cpu * 10) / 10,
+          ...fired,
+          storage,
+          scripts: scriptBytes(
+            out,
+            scripts.filter((path) => path.startsWith('/ajs/')),
+          ),
+          pageErrors: errors,
+        }
+      },
+      { cpu: true },
+    )
 
   try {
     if (want('cost'))
@@ -183,8 +191,7 @@ export async function runChromium({ root, quick = false, parts = null, log = con
             ...args,
             samples: quick ? 60 : 200,
             batch: 10,
-            // Longer than the client's write interval (WRITE_INTERVAL_MS, 100 ms): each lone call writes.
-            quietMs: 150,
+            quietMs: QUIET_MS,
           })
           const single = await page.evaluate((a) => globalThis.groupkitBench.callCost(a), {
             ...args,
@@ -204,6 +211,11 @@ export async function runChromium({ root, quick = false, parts = null, log = con
             median: await page.evaluate((a) => globalThis.groupkitBench.storageFloor(a), {
               chars,
               samples: quick ? 60 : 200,
+            }),
+            afterQuiet: await page.evaluate((a) => globalThis.groupkitBench.storageFloor(a), {
+              chars,
+              samples: quick ? 15 : 40,
+              quietMs: QUIET_MS,
             }),
           }
         return out

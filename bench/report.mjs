@@ -1,4 +1,5 @@
 // Turns the bench's results into tables (text for the terminal, Markdown for the README's Performance section) and target checks.
+import { QUIET_MS } from './call-cost.mjs'
 import { int, kb, ratio, us } from './format.mjs'
 
 // A call's median with the writes it put off (write-behind) charged to it.
@@ -104,7 +105,7 @@ export function sections(results, budgets) {
       }
     }
     const floor = cc?.storageFloor
-    if (floor)
+    if (floor) {
       rows.push([
         `Chromium: one localStorage.setItem of ${int(floor.chars)} characters, first of its task`,
         us(floor.median),
@@ -112,9 +113,17 @@ export function sections(results, budgets) {
         '1',
         '—',
       ])
+      if (floor.afterQuiet !== undefined)
+        rows.push([
+          `Chromium: the same setItem after a quiet spell (no call, no write)`,
+          us(floor.afterQuiet),
+          '—',
+          '1',
+          '—',
+        ])
+    }
     out.push({
-      title:
-        'Main-thread cost per call (validate + build + enqueue + persist; one call per task, 0–9 events queued; "in a stream": back to back, "alone": 150 ms after the last call)',
+      title: `Main-thread cost per call (validate + build + enqueue + persist; one call per task; the client sends on its own, flushAt 20, and 0–99 events are queued; "in a stream": back to back, "alone": ${QUIET_MS} ms after the last call)`,
       head: ['call', 'median', 'p99', 'storage writes / call', 'median + deferred writes per call'],
       rows,
     })

@@ -1,6 +1,6 @@
 // The groupkit side of the Chromium runs: per-call cost, cost growth and the 1,000-event burst, on the BUILT core.
 import { createAnalytics } from 'groupkit/core'
-import { measureCallCost, measureGrowth } from '../call-cost.mjs'
+import { QUIET_MS, measureCallCost, measureGrowth } from '../call-cost.mjs'
 import { fireBurst, storageWrites } from './fireBurst.js'
 
 const now = () => performance.now()
@@ -45,12 +45,13 @@ globalThis.groupkitBench = {
    * The floor under a call that is durable before its task ends: one localStorage.setItem of `chars` characters
    * (what the client writes per lone call), one per task as the client makes it. Chromium makes the first write
    * of a task several times dearer than the next ones, so writes timed back to back in one loop would understate it.
+   * `quietMs`: the page idle that long before each write, as before a lone call (dearer again on this VM).
    */
-  async storageFloor({ chars, samples }) {
+  async storageFloor({ chars, samples, quietMs = 0 }) {
     const value = 'x'.repeat(Math.max(1, chars - 1))
     const times = []
     for (let s = 0; s < samples; s++) {
-      await new Promise((resolve) => setTimeout(resolve, 0))
+      await new Promise((resolve) => setTimeout(resolve, quietMs))
       const started = now()
       localStorage.setItem('groupkit.bench.floor', value + (s % 10))
       times.push((now() - started) * 1000)
@@ -79,8 +80,7 @@ globalThis.groupkitBench = {
         const counts = storageWrites()
         return counts.storageMs + counts.cookieMs
       },
-      // Past the client's write interval (WRITE_INTERVAL_MS, 100 ms).
-      quietMs: 150,
+      quietMs: QUIET_MS,
     })
   },
 

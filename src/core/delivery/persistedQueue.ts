@@ -235,15 +235,10 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     },
     close() {
       closed = true
-      if (own.length > 0) {
-        dirty = true
-        writeNow()
-        return
-      }
-      dirty = false
-      marks.persist()
-      remove(ownKey)
-      segments.removeEmptied()
+      dirty = true
+      writeNow()
+      if (own.length > 0) return
+      // Nothing left to send from this tab: its outbox is gone, so is its entry.
       const index = readIndex()
       if (tabId in index) {
         delete index[tabId]

@@ -7,6 +7,7 @@
 // the same storage starts (a reload in a test, two apps on one page), and on flushWrites(). While the page is
 // hidden, timers are throttled to a minute, so nothing waits then.
 import { atEndOfTask } from './atEndOfTask.js'
+import { browserEnvironment } from './delivery/environment.js'
 
 /** The longest a write asked for during a stream of calls waits, in ms. */
 export const WRITE_INTERVAL_MS = 100
@@ -18,7 +19,6 @@ let timer: ReturnType<typeof setTimeout> | null = null
 let listening = false
 
 interface PageLike {
-  addEventListener?: (type: string, listener: () => void) => void
   document?: { visibilityState?: string; addEventListener?: (type: string, listener: () => void) => void }
 }
 
@@ -27,13 +27,10 @@ const isHidden = () => (globalThis as PageLike).document?.visibilityState === 'h
 function listenToPageLifecycle(): void {
   if (listening) return
   listening = true
-  const page = globalThis as PageLike
-  // Registered once per page and never removed: they cost nothing while nothing waits.
-  page.addEventListener?.('pagehide', flushWrites)
-  page.document?.addEventListener?.('visibilitychange', () => {
-    if (isHidden()) flushWrites()
-  })
-  page.document?.addEventListener?.('freeze', flushWrites)
+  // Registered once per page and never removed: they cost nothing while nothing waits. The page hide the delivery
+  // queue sends at (pagehide, or hidden), and a freeze, after which the page may be discarded without either.
+  browserEnvironment.subscribePageHide(flushWrites)
+  ;(globalThis as PageLike).document?.addEventListener?.('freeze', flushWrites)
 }
 
 /** Runs every write waiting, now, in the order asked. */

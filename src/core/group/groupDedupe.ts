@@ -98,13 +98,10 @@ function feedStable(value: unknown): void {
   feedChar(125)
 }
 
-/** cyrb53 of stableStringify(value). */
-function hashStable(value: unknown): string {
-  state[0] = 0xdeadbeef
-  state[1] = 0x41c6ce57
-  feedStable(value)
-  let h1 = state[0]
-  let h2 = state[1]
+/** The hash's two words, mixed and written as cyrb53 writes them. */
+function digest(): string {
+  let h1 = state[0]!
+  let h2 = state[1]!
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   return base36(4294967296 * (2097151 & h2) + (h1 >>> 0))
@@ -131,8 +128,38 @@ export interface GroupCallKey {
   traits: unknown
 }
 
+// The text starts with the same user and anonymousId call after call: the hash's words after `[userId,anonymousId,`
+// are kept for the last pair (a third of the text for a workspace with a few traits).
+let prefixKept = false
+let prefixUser: string | null = null
+let prefixAnonymous = ''
+let prefix1 = 0
+let prefix2 = 0
+
+/** cyrb53 of stableStringify([userId, anonymousId, groupId, traits]). */
 export function groupSignature(call: GroupCallKey): string {
-  return hashStable([call.userId, call.anonymousId, call.groupId, call.traits])
+  if (prefixKept && call.userId === prefixUser && call.anonymousId === prefixAnonymous) {
+    state[0] = prefix1
+    state[1] = prefix2
+  } else {
+    state[0] = 0xdeadbeef
+    state[1] = 0x41c6ce57
+    feedChar(91)
+    feedStable(call.userId)
+    feedChar(44)
+    feedStable(call.anonymousId)
+    feedChar(44)
+    prefixKept = true
+    prefixUser = call.userId
+    prefixAnonymous = call.anonymousId
+    prefix1 = state[0]!
+    prefix2 = state[1]!
+  }
+  feedStable(call.groupId)
+  feedChar(44)
+  feedStable(call.traits)
+  feedChar(93)
+  return digest()
 }
 
 export interface GroupDedupe {

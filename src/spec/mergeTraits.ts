@@ -16,7 +16,9 @@ function read(object: Record<string, unknown>, key: string): unknown {
 
 function ownKeys(object: Record<string, unknown>): string[] {
   try {
-    return Object.keys(object).filter((key) => !isUnsafeKey(key))
+    const keys = Object.keys(object)
+    for (const key of keys) if (isUnsafeKey(key)) return keys.filter((each) => !isUnsafeKey(each))
+    return keys
   } catch {
     return []
   }
@@ -25,6 +27,8 @@ function ownKeys(object: Record<string, unknown>): string[] {
 // A copy with the unsafe keys removed at every level, so a stored value can never carry them forward.
 function clean(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) return null
+  // Most traits are strings, numbers, booleans or null: kept as they are, as the checks below would keep them.
+  if (typeof value !== 'object' || value === null) return value
   try {
     if (Array.isArray(value)) return value.map((item: unknown) => clean(item, depth + 1))
   } catch {

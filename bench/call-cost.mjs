@@ -97,7 +97,7 @@ const DRAIN_AT = 100
 /**
  * track(), group() with changing traits, and group() unchanged (deduplicated), each isolated in its own task.
  * `makeClient()` returns a fresh client; `writes()` counts storage writes (summed over the timed calls only);
- * `storageMs()` is the total time spent in storage so far (to charge deferred writes to the calls); `quietMs`
+ * `storageMs()` is the total time spent in storage and serialization so far (to charge deferred writes to the calls); `quietMs`
  * also times lone calls, each after that long without a call.
  */
 export async function measureCallCost({

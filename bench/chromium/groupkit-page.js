@@ -30,7 +30,7 @@ globalThis.groupkitBench = {
       },
       storageMs: () => {
         const counts = storageWrites()
-        return counts.storageMs + counts.cookieMs
+        return counts.storageMs + counts.cookieMs + counts.jsonMs
       },
     })
     const after = storageWrites()
@@ -78,7 +78,7 @@ globalThis.groupkitBench = {
       rounds: (length) => (length >= 10_000 ? 2 : 5),
       storageMs: () => {
         const counts = storageWrites()
-        return counts.storageMs + counts.cookieMs
+        return counts.storageMs + counts.cookieMs + counts.jsonMs
       },
       quietMs: QUIET_MS,
     })

@@ -1,5 +1,7 @@
 // Init script: counts storage writes (localStorage/sessionStorage setItem and removeItem, document.cookie sets and
 // reads) and the main-thread time spent in them, so a library's persistence cost is visible whichever makes it.
+// JSON.stringify is timed too: a client that writes behind serializes in the deferred write, and that is part of
+// what the write costs.
 ;(() => {
   const counts = {
     setItem: 0,
@@ -9,6 +11,7 @@
     chars: 0,
     storageMs: 0,
     cookieMs: 0,
+    jsonMs: 0,
     byKey: {},
   }
   const timed = (field, run) => {
@@ -29,6 +32,10 @@
   Storage.prototype.removeItem = function (key) {
     counts.removeItem++
     return timed('storageMs', () => removeItem.call(this, key))
+  }
+  const stringify = JSON.stringify
+  JSON.stringify = function (...args) {
+    return timed('jsonMs', () => stringify.apply(JSON, args))
   }
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')
   Object.defineProperty(Document.prototype, 'cookie', {

@@ -1,4 +1,4 @@
-import { LIMITS, eventByteSize } from '../../spec/index.js'
+import { LIMITS } from '../../spec/index.js'
 import type { SegmentEvent } from '../../spec/index.js'
 
 /** Target size of a regular batch: under the collector's 500 KB hard limit with room for the envelope. */
@@ -15,8 +15,8 @@ export interface BuildBatchesOptions<E extends SegmentEvent = SegmentEvent> {
   maxEventBytes?: number
   /** Bytes the envelope adds (sentAt, writeKey). @default 256 */
   envelopeBytes?: number
-  /** Serialized size of an event; a caching one saves re-serializing on every flush. @default eventByteSize */
-  sizeOf?: (event: E) => number
+  /** Serialized size of an event (the queue's caches its JSON; spec's eventByteSize measures any event). */
+  sizeOf: (event: E) => number
 }
 
 export interface Batches<E extends SegmentEvent = SegmentEvent> {
@@ -33,7 +33,7 @@ export function buildBatches<E extends SegmentEvent>(
 ): Batches<E> {
   const maxEventBytes = options.maxEventBytes ?? LIMITS.maxEventBytes
   const envelope = options.envelopeBytes ?? ENVELOPE_BYTES
-  const sizeOf = options.sizeOf ?? eventByteSize
+  const { sizeOf } = options
   const batches: E[][] = []
   const oversize: E[] = []
   let current: E[] = []

@@ -3,25 +3,27 @@ import type { ActivityEntry, DeliveryStatus, IdentityState } from '../core/index
 
 // What the server renders and hydration starts from. Fixed values, not the server client's state: the server's
 // anonymousId is random and the browser's is stored, so rendering either would break hydration.
+// Marked pure: a bundler keeps a call it cannot prove free of effects, so an app that uses one hook would carry
+// every snapshot.
 
-export const serverIdentity: IdentityState = Object.freeze({
+export const serverIdentity: IdentityState = /* @__PURE__ */ Object.freeze({
   anonymousId: '',
   userId: null,
-  traits: Object.freeze({}),
-  groups: Object.freeze({}),
+  traits: /* @__PURE__ */ Object.freeze({}),
+  groups: /* @__PURE__ */ Object.freeze({}),
   activeGroupId: null,
   consent: 'pending',
 })
 
-export const serverDelivery: DeliveryStatus = Object.freeze({
+export const serverDelivery: DeliveryStatus = /* @__PURE__ */ Object.freeze({
   pending: 0,
   inFlight: 0,
   retrying: null,
-  deadLetters: Object.freeze([]),
+  deadLetters: /* @__PURE__ */ Object.freeze([]),
   online: true,
   sending: false,
   delivered: 0,
   lastError: null,
 })
 
-export const serverActivity: readonly ActivityEntry[] = Object.freeze([])
+export const serverActivity: readonly ActivityEntry[] = /* @__PURE__ */ Object.freeze([])

@@ -10,17 +10,12 @@ const SCOPES = ['traits', 'properties', 'context'] as const
 function strip(value: unknown, names: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((item) => strip(item, names))
   if (typeof value !== 'object' || value === null) return value
-  const out: Record<string, unknown> = {}
-  for (const [key, inner] of Object.entries(value)) {
-    if (names.has(key.toLowerCase())) continue
-    Object.defineProperty(out, key, {
-      value: strip(inner, names),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-  }
-  return out
+  // fromEntries defines every key as an own property: a `__proto__` key stays data, it does not set a prototype.
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !names.has(key.toLowerCase()))
+      .map(([key, inner]) => [key, strip(inner, names)]),
+  )
 }
 
 /**

@@ -26,19 +26,16 @@ function traitsOf(value: unknown): Traits {
 
 export function sanitizeIdentity(raw: unknown, base: IdentityState): IdentityState {
   if (!isRecord(raw)) return base
-  const groups: Record<string, GroupMembership> = {}
-  if (isRecord(raw['groups'])) {
-    for (const [id, membership] of Object.entries(raw['groups'])) {
-      if (!nonEmptyString(id) || !isRecord(membership)) continue
-      const traits = traitsOf(membership['traits'])
-      Object.defineProperty(groups, id, {
-        value: { id, traits: traits['id'] == null ? { ...traits, id } : traits },
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-    }
-  }
+  // fromEntries defines every id as an own property: a group named `__proto__` stays a group.
+  const groups: Record<string, GroupMembership> = Object.fromEntries(
+    isRecord(raw['groups'])
+      ? Object.entries(raw['groups']).flatMap(([id, membership]) => {
+          if (!nonEmptyString(id) || !isRecord(membership)) return []
+          const traits = traitsOf(membership['traits'])
+          return [[id, { id, traits: traits['id'] == null ? { ...traits, id } : traits }]]
+        })
+      : [],
+  )
   const active = raw['activeGroupId']
   return {
     anonymousId: nonEmptyString(raw['anonymousId']) ? raw['anonymousId'] : base.anonymousId,

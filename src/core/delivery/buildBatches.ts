@@ -11,10 +11,6 @@ const ENVELOPE_BYTES = 256
 export interface BuildBatchesOptions<E extends SegmentEvent = SegmentEvent> {
   /** Largest body a batch may have, envelope included. */
   maxBytes: number
-  /** Largest single event. @default LIMITS.maxEventBytes (32 KB) */
-  maxEventBytes?: number
-  /** Bytes the envelope adds (sentAt, writeKey). @default 256 */
-  envelopeBytes?: number
   /** Serialized size of an event (the queue's caches its JSON; spec's eventByteSize measures any event). */
   sizeOf: (event: E) => number
 }
@@ -31,16 +27,14 @@ export function buildBatches<E extends SegmentEvent>(
   events: readonly E[],
   options: BuildBatchesOptions<E>,
 ): Batches<E> {
-  const maxEventBytes = options.maxEventBytes ?? LIMITS.maxEventBytes
-  const envelope = options.envelopeBytes ?? ENVELOPE_BYTES
   const { sizeOf } = options
   const batches: E[][] = []
   const oversize: E[] = []
   let current: E[] = []
-  let currentBytes = envelope
+  let currentBytes = ENVELOPE_BYTES
   for (const event of events) {
     const size = sizeOf(event)
-    if (size > maxEventBytes || size + envelope > options.maxBytes) {
+    if (size > LIMITS.maxEventBytes || size + ENVELOPE_BYTES > options.maxBytes) {
       oversize.push(event)
       continue
     }
@@ -48,7 +42,7 @@ export function buildBatches<E extends SegmentEvent>(
     if (current.length > 0 && currentBytes + size + 1 > options.maxBytes) {
       batches.push(current)
       current = []
-      currentBytes = envelope
+      currentBytes = ENVELOPE_BYTES
     }
     current.push(event)
     currentBytes += size + 1

@@ -94,11 +94,10 @@ export async function sendBatch(
 
 export async function classifyResponse(response: Response, now: number): Promise<SendResult> {
   const { status } = response
-  if (status >= 200 && status < 300) {
-    const text = await response.text().catch(() => '')
-    return { kind: 'ok', status, refused: readRefused(text) }
-  }
-  const reason = await readReason(response)
+  const text = await response.text().catch(() => '')
+  if (status >= 200 && status < 300) return { kind: 'ok', status, refused: readRefused(text) }
+  // The server's own words: the message of a JSON error body, else its text.
+  const reason = reasonOf(parseJson(text)) ?? oneLine(text)
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, reason }
   if (status === 400 || status === 413 || status === 422) return { kind: 'rejected', status, reason }
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now)
@@ -125,12 +124,6 @@ function reasonOf(value: unknown): string | undefined {
 function oneLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > REASON_MAX_CHARS ? `${line.slice(0, REASON_MAX_CHARS)}…` : line
-}
-
-/** The server's own words: the message of a JSON error body, else its text. */
-async function readReason(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '')
-  return reasonOf(parseJson(text)) ?? oneLine(text)
 }
 
 /** Events a 2xx answer refused one by one, as the collector (and Segment-compatible servers) list them. */

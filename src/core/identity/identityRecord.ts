@@ -44,9 +44,6 @@ export function parseIdentityRecord(text: string | null): StoredIdentity | null 
 }
 
 export function serializeIdentityRecord(state: Partial<IdentityState>, lastGroup: string | null): string {
-  return JSON.stringify(
-    lastGroup === null
-      ? { state, version: IDENTITY_VERSION }
-      : { state, version: IDENTITY_VERSION, lastGroup },
-  )
+  // JSON leaves an undefined lastGroup out: the record then has none.
+  return JSON.stringify({ state, version: IDENTITY_VERSION, lastGroup: lastGroup ?? undefined })
 }

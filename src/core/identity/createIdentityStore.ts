@@ -200,7 +200,6 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   sync = options.sync
     ? crossTabSync({
         ...options.sync,
-        keys: [IDENTITY_KEY],
         onRemoteChange: () => {
           store.setState(hydrate(store.getState()), true)
           mirror(store.getState())

@@ -1,8 +1,8 @@
 // A login or logout in one tab reaches the others. localStorage raises a `storage` event in every other tab for
 // free; cookies and custom backends raise nothing, so those announce their writes on a BroadcastChannel.
+import { IDENTITY_KEY } from './identityRecord.js'
+
 export interface CrossTabSyncOptions {
-  /** Storage keys whose change elsewhere means "read the identity again". */
-  keys: readonly string[]
   /** Listen to `storage` events (the backend is localStorage). */
   storageEvents: boolean
   /** Announce and hear writes on this BroadcastChannel (any backend other tabs share). */
@@ -25,7 +25,7 @@ export function crossTabSync(options: CrossTabSyncOptions): CrossTabSync {
   const target = globalThis as unknown as Partial<EventTargetLike>
   const onStorage = (event: { key?: string | null }) => {
     // key null: another tab called localStorage.clear()
-    if (event.key == null || options.keys.includes(event.key)) options.onRemoteChange()
+    if (event.key == null || event.key === IDENTITY_KEY) options.onRemoteChange()
   }
   const listening = options.storageEvents && typeof target.addEventListener === 'function'
   if (listening) target.addEventListener!('storage', onStorage)

@@ -1,3 +1,4 @@
+import { isConsent } from './identity/sanitizeIdentity.js'
 import type { AnalyticsOptions, ConsentState, Plugin, RetryPolicy } from './types.js'
 
 export const DEFAULT_API_HOST = 'https://api.segment.io/v1'
@@ -57,10 +58,7 @@ export function resolveOptions(input: AnalyticsOptions): {
   }
   const retry = given.retry ?? {}
   const plugins = Array.isArray(given.plugins) ? given.plugins : []
-  const consent: ConsentState =
-    given.consent === 'pending' || given.consent === 'denied' || given.consent === 'granted'
-      ? given.consent
-      : 'granted'
+  const consent: ConsentState = isConsent(given.consent) ? given.consent : 'granted'
   if (given.consent !== undefined && given.consent !== consent) {
     problems.push({
       option: 'consent',

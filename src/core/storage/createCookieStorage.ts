@@ -53,10 +53,9 @@ export function createCookieStorage(options: CookieStorageOptions = {}): KeyValu
     if (text !== undefined) return text
     const { document, location } = host()
     if (domain === null) domain = topDomain(location.hostname, document)
-    const parts = [`path=/`, `max-age=${age}`, `SameSite=Lax`]
-    if (domain) parts.push(`domain=.${domain}`)
-    if (location.protocol === 'https:') parts.push('Secure')
-    text = parts.join('; ')
+    const scope = domain ? `; domain=.${domain}` : ''
+    const secure = location.protocol === 'https:' ? '; Secure' : ''
+    text = `path=/; max-age=${age}; SameSite=Lax${scope}${secure}`
     built.set(age, text)
     return text
   }

@@ -1,4 +1,6 @@
 import type { SegmentEvent } from '../../spec/index.js'
+// The stored identity's plain-object check: a parsed answer body holds only plain objects, so it is the same test.
+import { isRecord } from '../identity/sanitizeIdentity.js'
 import { eventJson } from './eventJson.js'
 import { gzipText } from './gzipText.js'
 import { parseRetryAfter } from './parseRetryAfter.js'
@@ -111,8 +113,6 @@ const parseJson = (text: string): unknown => {
     return undefined
   }
 }
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** A reason from `"…"`, `{ message }` or `{ error: "…" | { message } }`, on one line. */
 function reasonOf(value: unknown): string | undefined {

@@ -21,7 +21,7 @@ interface CookieHost {
 function host(): Required<CookieHost> {
   const g = globalThis as CookieHost
   if (!g.document || !g.location) throw new Error('document.cookie is not available in this environment')
-  return { document: g.document, location: g.location }
+  return g as Required<CookieHost>
 }
 
 function readCookie(cookieString: string, name: string): string | null {

@@ -36,6 +36,9 @@ function nextRandom16(): number {
   return used - 16
 }
 
+// The id's 36 character codes, written in place for each id.
+const codes: number[] = []
+
 /**
  * One String.fromCharCode of the 36 characters: a flat string, where joining 20 pieces made a rope that every later
  * JSON.stringify of the event had to flatten (Chromium: id ~0.35 -> 0.16 µs, id and its JSON ~0.8 -> 0.35 µs).
@@ -45,59 +48,12 @@ export function uuid(): string {
   const bytes = pool!
   bytes[at + 6] = (bytes[at + 6]! & 0x0f) | 0x40
   bytes[at + 8] = (bytes[at + 8]! & 0x3f) | 0x80
-  const b0 = 2 * bytes[at + 0]!
-  const b1 = 2 * bytes[at + 1]!
-  const b2 = 2 * bytes[at + 2]!
-  const b3 = 2 * bytes[at + 3]!
-  const b4 = 2 * bytes[at + 4]!
-  const b5 = 2 * bytes[at + 5]!
-  const b6 = 2 * bytes[at + 6]!
-  const b7 = 2 * bytes[at + 7]!
-  const b8 = 2 * bytes[at + 8]!
-  const b9 = 2 * bytes[at + 9]!
-  const b10 = 2 * bytes[at + 10]!
-  const b11 = 2 * bytes[at + 11]!
-  const b12 = 2 * bytes[at + 12]!
-  const b13 = 2 * bytes[at + 13]!
-  const b14 = 2 * bytes[at + 14]!
-  const b15 = 2 * bytes[at + 15]!
-  const h = HEX
-  return String.fromCharCode(
-    h[b0]!,
-    h[b0 + 1]!,
-    h[b1]!,
-    h[b1 + 1]!,
-    h[b2]!,
-    h[b2 + 1]!,
-    h[b3]!,
-    h[b3 + 1]!,
-    DASH,
-    h[b4]!,
-    h[b4 + 1]!,
-    h[b5]!,
-    h[b5 + 1]!,
-    DASH,
-    h[b6]!,
-    h[b6 + 1]!,
-    h[b7]!,
-    h[b7 + 1]!,
-    DASH,
-    h[b8]!,
-    h[b8 + 1]!,
-    h[b9]!,
-    h[b9 + 1]!,
-    DASH,
-    h[b10]!,
-    h[b10 + 1]!,
-    h[b11]!,
-    h[b11 + 1]!,
-    h[b12]!,
-    h[b12 + 1]!,
-    h[b13]!,
-    h[b13 + 1]!,
-    h[b14]!,
-    h[b14 + 1]!,
-    h[b15]!,
-    h[b15 + 1]!,
-  )
+  let n = 0
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) codes[n++] = DASH
+    const byte = 2 * bytes[at + i]!
+    codes[n++] = HEX[byte]!
+    codes[n++] = HEX[byte + 1]!
+  }
+  return String.fromCharCode.apply(null, codes)
 }

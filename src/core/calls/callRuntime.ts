@@ -30,7 +30,8 @@ export interface CallRuntime {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; result: CallResult }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+/** An object that is not an array: what call arguments and options must be. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Refuses a call the client cannot take now: closed, or consent denied. */
@@ -75,7 +76,8 @@ export function checkOptions(
  *  quick check does not take (the whole check then decides). */
 export type CallerFields = (event: Record<string, unknown>) => boolean
 
-const isId = (value: unknown): value is string => typeof value === 'string' && value !== ''
+/** A non-empty string. */
+export const isId = (value: unknown): value is string => typeof value === 'string' && value !== ''
 
 /**
  * The event as the whole check would output it, when the rest is the client's own (a fresh uuid, an ISO timestamp,

@@ -2,10 +2,15 @@ import { validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
 import { applyIdentify } from '../identity/identityTransitions.js'
 import type { CallResult } from '../types.js'
-import { checkOptions, gate, invalid, makeEvent, putTraits, type CallRuntime } from './callRuntime.js'
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import {
+  type CallRuntime,
+  checkOptions,
+  gate,
+  invalid,
+  isPlainObject,
+  makeEvent,
+  putTraits,
+} from './callRuntime.js'
 
 /**
  * `identify(userId?, traits?, options?)` or `identify(traits, options?)`. As in analytics.js, a userId different

@@ -2,24 +2,27 @@
 import { toJson } from '../../spec/index.js'
 import { pageContext } from '../event/browserContext.js'
 import type { CallResult } from '../types.js'
-import { checkOptions, gate, invalid, makeEvent, type CallRuntime } from './callRuntime.js'
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const isId = (value: unknown): value is string => typeof value === 'string' && value !== ''
+import {
+  type CallRuntime,
+  checkOptions,
+  gate,
+  invalid,
+  isId,
+  isPlainObject,
+  makeEvent,
+} from './callRuntime.js'
 
 /**
  * Puts the JSON copy of a plain object into `event[key]`, as the whole check copies it; false for anything else.
  * Copied as a field of an object, so nesting counts from the same depth as in the whole check.
  */
 function putJsonObject(event: Record<string, unknown>, key: string, value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return false
   const copy = toJson({ [key]: value })
-  if (copy.problems.length > 0) return false
-  event[key] = (copy.value as Record<string, unknown>)[key]
+  const copied = (copy.value as Record<string, unknown>)[key]
+  // A class instance, a Map or a Date is a problem, or a string, for the JSON pass: plain objects alone come back.
+  if (copy.problems.length > 0 || typeof copied !== 'object' || copied === null || Array.isArray(copied))
+    return false
+  event[key] = copied
   return true
 }
 

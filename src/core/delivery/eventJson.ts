@@ -33,9 +33,8 @@ export function eventBytes(event: object): number {
 const MAX_BYTES_PER_UNIT = 6
 // Longest text of a finite number (`-0.000001234567890123456` has 24 characters).
 const MAX_NUMBER_CHARS = 25
-const MAX_NESTING = 64
 
-function boundOf(value: unknown, nesting: number): number {
+function boundOf(value: unknown): number {
   switch (typeof value) {
     case 'string':
       return 2 + MAX_BYTES_PER_UNIT * value.length
@@ -49,12 +48,11 @@ function boundOf(value: unknown, nesting: number): number {
       return Infinity
   }
   if (value === null) return 4
-  if (nesting >= MAX_NESTING) return Infinity
   if (Array.isArray(value)) {
     let bytes = 2 + value.length
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i]
-      bytes += item === undefined ? 4 : boundOf(item, nesting + 1)
+      bytes += item === undefined ? 4 : boundOf(item)
     }
     return bytes
   }
@@ -64,7 +62,7 @@ function boundOf(value: unknown, nesting: number): number {
   let bytes = 2
   for (const key of Object.keys(record)) {
     const item = record[key]
-    if (item !== undefined) bytes += 4 + MAX_BYTES_PER_UNIT * key.length + boundOf(item, nesting + 1)
+    if (item !== undefined) bytes += 4 + MAX_BYTES_PER_UNIT * key.length + boundOf(item)
   }
   return bytes
 }
@@ -79,7 +77,8 @@ export function eventBytesBound(event: object): number {
   if (event === lastBounded) return lastBound
   let bound: number
   try {
-    bound = boundOf(event, 0)
+    // A cycle overflows the stack, caught here.
+    bound = boundOf(event)
   } catch {
     bound = Infinity
   }

@@ -32,70 +32,61 @@ export function stableStringify(value: unknown): string {
 // never built: building it cost more than hashing it (Chromium, 5 traits: 1.7 -> 0.95 µs a signature). The hash's
 // two words live in an Int32Array between pieces, where they stay plain 32-bit integers.
 const state = new Int32Array(2)
+const QUOTE = 34
 
-function feed(text: string): void {
+/**
+ * Feeds `text` to the hash; `quoted`, JSON.stringify(text): written as it is between quotes unless it holds a quote,
+ * a backslash, a control character or a surrogate (then JSON's own text is fed instead).
+ */
+function feed(text: string, quoted = false): void {
   let h1 = state[0]!
   let h2 = state[1]!
+  if (quoted) {
+    h1 = Math.imul(h1 ^ QUOTE, 2654435761)
+    h2 = Math.imul(h2 ^ QUOTE, 1597334677)
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i)
+    if (quoted && (ch < 0x20 || ch === QUOTE || ch === 92 || (ch >= 0xd800 && ch <= 0xdfff)))
+      return feed(JSON.stringify(text))
     h1 = Math.imul(h1 ^ ch, 2654435761)
     h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  if (quoted) {
+    h1 = Math.imul(h1 ^ QUOTE, 2654435761)
+    h2 = Math.imul(h2 ^ QUOTE, 1597334677)
   }
   state[0] = h1
   state[1] = h2
 }
 
-function feedChar(ch: number): void {
-  state[0] = Math.imul(state[0]! ^ ch, 2654435761)
-  state[1] = Math.imul(state[1]! ^ ch, 1597334677)
-}
-
-const QUOTE = 34
-
-// JSON.stringify(text), fed: written as it is between quotes unless it holds a quote, a backslash, a control
-// character or a surrogate (then JSON's own text is fed instead).
-function feedString(text: string): void {
-  let h1 = Math.imul(state[0]! ^ QUOTE, 2654435761)
-  let h2 = Math.imul(state[1]! ^ QUOTE, 1597334677)
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    if (ch < 0x20 || ch === QUOTE || ch === 92 || (ch >= 0xd800 && ch <= 0xdfff))
-      return feed(JSON.stringify(text))
-    h1 = Math.imul(h1 ^ ch, 2654435761)
-    h2 = Math.imul(h2 ^ ch, 1597334677)
-  }
-  state[0] = Math.imul(h1 ^ QUOTE, 2654435761)
-  state[1] = Math.imul(h2 ^ QUOTE, 1597334677)
-}
-
 // stableStringify(value), fed.
 function feedStable(value: unknown): void {
-  if (typeof value === 'string') return feedString(value)
+  if (typeof value === 'string') return feed(value, true)
   if (typeof value === 'number' && Number.isFinite(value)) return feed(String(value))
   if (typeof value !== 'object' || value === null) return feed(JSON.stringify(value) ?? 'null')
   if (Array.isArray(value)) {
-    feedChar(91)
+    feed('[')
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) feedChar(44)
+      if (i > 0) feed(',')
       const item: unknown = value[i]
       if (item === undefined) feed('null')
       else feedStable(item)
     }
-    return feedChar(93)
+    return feed(']')
   }
   const record = value as Record<string, unknown>
-  feedChar(123)
-  let first = true
+  let separator = '{'
   for (const key of Object.keys(record).sort()) {
     const item = record[key]
     if (item === undefined) continue
-    if (!first) feedChar(44)
-    first = false
-    feedString(key)
-    feedChar(58)
+    feed(separator)
+    separator = ','
+    feed(key, true)
+    feed(':')
     feedStable(item)
   }
-  feedChar(125)
+  feed(separator === '{' ? '{}' : '}')
 }
 
 /** The hash's two words, mixed and written as cyrb53 writes them. */
@@ -128,37 +119,29 @@ export interface GroupCallKey {
   traits: unknown
 }
 
+/** cyrb53 of stableStringify([userId, anonymousId, groupId, traits]). */
 // The text starts with the same user and anonymousId call after call: the hash's words after `[userId,anonymousId,`
 // are kept for the last pair (a third of the text for a workspace with a few traits).
-let prefixKept = false
-let prefixUser: string | null = null
-let prefixAnonymous = ''
-let prefix1 = 0
-let prefix2 = 0
+let prefix: [string | null, string, number, number] | null = null
 
-/** cyrb53 of stableStringify([userId, anonymousId, groupId, traits]). */
 export function groupSignature(call: GroupCallKey): string {
-  if (prefixKept && call.userId === prefixUser && call.anonymousId === prefixAnonymous) {
-    state[0] = prefix1
-    state[1] = prefix2
+  if (prefix && prefix[0] === call.userId && prefix[1] === call.anonymousId) {
+    state[0] = prefix[2]
+    state[1] = prefix[3]
   } else {
     state[0] = 0xdeadbeef
     state[1] = 0x41c6ce57
-    feedChar(91)
+    feed('[')
     feedStable(call.userId)
-    feedChar(44)
+    feed(',')
     feedStable(call.anonymousId)
-    feedChar(44)
-    prefixKept = true
-    prefixUser = call.userId
-    prefixAnonymous = call.anonymousId
-    prefix1 = state[0]!
-    prefix2 = state[1]!
+    feed(',')
+    prefix = [call.userId, call.anonymousId, state[0]!, state[1]!]
   }
   feedStable(call.groupId)
-  feedChar(44)
+  feed(',')
   feedStable(call.traits)
-  feedChar(93)
+  feed(']')
   return digest()
 }
 

@@ -36,8 +36,10 @@ describe('eventBytesBound', () => {
     )
   })
 
-  it('is Infinity for what only serializing can measure (Dates, class instances, BigInt, functions)', () => {
-    for (const value of [new Date(0), new Map(), 10n, () => 1, Symbol('s')])
+  it('is Infinity for what only serializing can measure (Dates, class instances, BigInt, functions, cycles)', () => {
+    const cycle: Record<string, unknown> = {}
+    cycle['self'] = cycle
+    for (const value of [new Date(0), new Map(), 10n, () => 1, Symbol('s'), cycle])
       expect(eventBytesBound({ value })).toBe(Infinity)
   })
 

@@ -1,6 +1,7 @@
-import { eventBytes, eventBytesBound } from './eventJson.js'
+import { uuid } from '../uuid.js'
+import { createBatchFill } from './batchFill.js'
+import { eventBytes } from './eventJson.js'
 import { backoffDelay } from './backoff.js'
-import { BATCH_TARGET_BYTES } from './buildBatches.js'
 import { systemClock } from './clock.js'
 import {
   clearedError,
@@ -33,9 +34,7 @@ const MAX_ROUNDS = 10
 export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const clock = options.clock ?? systemClock
   const environment = options.environment ?? browserEnvironment
-  const makeId = () =>
-    globalThis.crypto?.randomUUID?.() ?? `${clock.now().toString(36)}-${clock.random().toString(36).slice(2)}`
-  const tabId = makeId()
+  const tabId = uuid()
 
   let paused = options.paused ?? false
   let refused = false
@@ -138,14 +137,8 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     status.update({ retrying: { attempt, nextAttemptAt: clock.now() + delay, reason: failure.reason } })
   }
 
-  const send = (events: readonly QueuedEvent[]) =>
-    sendBatch(events, {
-      apiHost: options.apiHost,
-      writeKey: options.writeKey,
-      fetch: options.fetch,
-      compress: options.compress,
-      now: () => clock.now(),
-    })
+  const batchOptions = { ...options, now: () => clock.now() }
+  const send = (events: readonly QueuedEvent[]) => sendBatch(events, batchOptions)
 
   const cycle = createSendCycle({
     queue,
@@ -170,18 +163,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     }
   }
 
-  const onPageHide = () =>
-    sendOnPageHide({
-      apiHost: options.apiHost,
-      writeKey: options.writeKey,
-      fetch: options.fetch,
-      clock,
-      environment,
-      queue,
-      cycle,
-      sizeOf,
-      canSend,
-    })
+  const onPageHide = () => sendOnPageHide({ ...options, clock, environment, queue, cycle, sizeOf, canSend })
 
   const unsubscribers = [
     environment.subscribeOnline((isOnline) => {
@@ -203,34 +185,11 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   status.commit()
   scheduler.arm()
 
-  // Whether own events make a batch's worth of bytes, asked at every enqueue. Upper bounds of their sizes are summed
-  // as they are pushed (recounted if the array changed any other way), and bytes are counted only when the bounds
-  // cannot rule it out: counting every event's bytes again cost ~0.5 µs a call, serializing the new one ~3 µs.
-  const counted: {
-    own: readonly QueuedEvent[] | null
-    length: number
-    last: QueuedEvent | undefined
-    bound: number
-  } = { own: null, length: 0, last: undefined, bound: 0 }
-  const fillsBatch = (own: readonly QueuedEvent[]): boolean => {
-    const last = own[own.length - 1]
-    const pushed =
-      counted.own === own && counted.length === own.length - 1 && own[own.length - 2] === counted.last
-    counted.bound =
-      pushed && last
-        ? counted.bound + eventBytesBound(last)
-        : own.reduce((sum, e) => sum + eventBytesBound(e), 0)
-    counted.own = own
-    counted.length = own.length
-    counted.last = last
-    return (
-      counted.bound >= BATCH_TARGET_BYTES && own.reduce((sum, e) => sum + sizeOf(e), 0) >= BATCH_TARGET_BYTES
-    )
-  }
+  const fillsBatch = createBatchFill(sizeOf)
 
   return {
     enqueue(input) {
-      const event = toQueuedEvent(input, makeId)
+      const event = toQueuedEvent(input, uuid)
       exhausted = false
       for (const dropped of queue.add(event)) reporter.report(overflowError(dropped, options.maxQueueSize))
       refreshCounts()

@@ -136,7 +136,9 @@ function userAgent(): string | null {
 }
 
 export function browserContext(): Record<string, JsonValue> {
-  const context: Record<string, JsonValue> = { library: { name: LIBRARY_NAME, version: LIBRARY_VERSION } }
+  // Started empty, so that V8 keeps its first four fields in the object itself (a queued event holds it).
+  const context: Record<string, JsonValue> = {}
+  context['library'] = { name: LIBRARY_NAME, version: LIBRARY_VERSION }
   const ua = userAgent()
   if (ua !== null) context['userAgent'] = ua
   const language = (globalThis as BrowserLike).navigator?.language

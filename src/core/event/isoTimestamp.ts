@@ -15,5 +15,7 @@ export function isoTimestamp(date: Date): string {
     head = text.slice(0, -4)
     return text
   }
-  return head + MILLIS[time - at * 1000]!
+  // Joined rather than concatenated: one flat string, where `+` made a two-piece rope that the event then kept, and
+  // JSON.stringify flattened into a second copy (Node: ~20 B more per queued event).
+  return [head, MILLIS[time - at * 1000]!].join('')
 }

@@ -17,18 +17,30 @@ export function createActivityLog(limit = ACTIVITY_LIMIT): ActivityLog {
   let scheduled = false
   const listeners = new Set<(state: readonly ActivityEntry[], previous: readonly ActivityEntry[]) => void>()
 
+  // With nobody subscribed, the end of a task builds nothing (a copy of up to 100 entries, each task): what it would
+  // have announced is noted as the entries it would have taken, and made only if someone subscribes.
+  let noted: [readonly ActivityEntry[], ActivityEntry[], number] | null = null
+  const trim = (next: readonly ActivityEntry[]) =>
+    Object.freeze(next.length > limit ? next.slice(next.length - limit) : next)
+
   const materialize = () => {
-    if (pending.length === 0) return snapshot
-    const next = [...snapshot, ...pending]
-    pending = []
-    snapshot = Object.freeze(next.length > limit ? next.slice(next.length - limit) : next)
+    if (pending.length > 0) {
+      // Made now, the state it would have announced is this very object, as before.
+      const same = noted && noted[1] === pending && noted[2] === pending.length
+      snapshot = trim([...snapshot, ...pending])
+      pending = []
+      if (same) [notified, noted] = [snapshot, null]
+    }
     return snapshot
   }
   const notify = () => {
     scheduled = false
+    if (listeners.size === 0) return void (noted = [snapshot, pending, pending.length])
     const state = materialize()
-    if (state === notified) return
+    if (noted)
+      [notified, noted] = [noted[2] ? trim([...noted[0], ...noted[1].slice(0, noted[2])]) : noted[0], null]
     const previous = notified
+    if (state === previous) return
     notified = state
     for (const listener of [...listeners]) listener(state, previous)
   }

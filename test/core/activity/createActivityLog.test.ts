@@ -38,4 +38,42 @@ describe('createActivityLog', () => {
     await Promise.resolve()
     expect(calls).toBe(0)
   })
+
+  it('a subscriber that comes later hears what changed since the end of the last task, as if it had listened', async () => {
+    const log = createActivityLog(3)
+    log.add(entry(1))
+    log.add(entry(2))
+    await Promise.resolve()
+    const seen = log.getState()
+    log.add(entry(3))
+    await Promise.resolve()
+    log.add(entry(4))
+    log.add(entry(5))
+    const heard: [number[], number[]][] = []
+    log.subscribe((state, previous) => heard.push([state.map((e) => e.at), previous.map((e) => e.at)]))
+    await Promise.resolve()
+    expect(heard).toEqual([
+      [
+        [3, 4, 5],
+        [1, 2, 3],
+      ],
+    ])
+    expect(seen.map((e) => e.at)).toEqual([1, 2])
+
+    // Read after its task ended: the state announced is that very object.
+    const quiet = createActivityLog()
+    const first: (readonly unknown[])[] = []
+    quiet.add(entry(1))
+    await Promise.resolve()
+    const read = quiet.getState()
+    quiet.subscribe((_state, previous) => first.push(previous))
+    quiet.add(entry(2))
+    await Promise.resolve()
+    expect(first[0]).toBe(read)
+    quiet.clear()
+    const cleared: number[][] = []
+    quiet.subscribe((state, previous) => cleared.push([state.length, previous.length]))
+    await Promise.resolve()
+    expect(cleared).toEqual([[0, 2]])
+  })
 })

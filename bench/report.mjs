@@ -284,10 +284,12 @@ export function targets(results, budgets) {
       b.groupkit.wireBytes < b.analyticsNext.wireBytes,
       `${kb(b.groupkit.wireBytes)} vs ${kb(b.analyticsNext.wireBytes)}`,
     ])
+    // At most one write in the task of the 1,000 calls (none when write-behind puts it in a timer), and a handful
+    // until all are delivered, where writing per event would make thousands.
     out.push([
-      'storage writes coalesced (1 in the burst task)',
-      b.groupkit.writesInBurstTask <= 1,
-      int(b.groupkit.writesInBurstTask),
+      'storage writes coalesced (≤ 1 in the burst task, ≤ 10 until delivered)',
+      b.groupkit.writesInBurstTask <= 1 && b.groupkit.storage.writes <= 10,
+      `${int(b.groupkit.writesInBurstTask)} in the task, ${int(b.groupkit.storage.writes)} until delivered`,
     ])
     out.push([
       'every event delivered',

@@ -32,7 +32,9 @@ delete budgets.$comment
 // --from=<file>: print a saved run again (e.g. as Markdown for the README's Performance section) without measuring.
 const fromFlag = process.argv.find((arg) => arg.startsWith('--from='))
 if (fromFlag) {
-  print(JSON.parse(readFileSync(fromFlag.slice('--from='.length), 'utf8')))
+  const saved = JSON.parse(readFileSync(fromFlag.slice('--from='.length), 'utf8'))
+  // The verdicts are judged again from the saved figures, so a change to their wording reaches a saved run.
+  print({ ...saved, targets: targets(saved, budgets) })
   process.exit(0)
 }
 

@@ -5,20 +5,25 @@
 
 let waiting: (() => void)[] = []
 
-const runWaiting = () => {
-  const batch = waiting
-  // Asked for while these run: a microtask of their own, after whatever these queue, as before.
-  waiting = []
-  for (const callback of batch) {
+/** Runs each callback in order. One failing must not cost the others theirs; its error still surfaces, uncaught,
+ *  as it would have alone. */
+export function runEach(callbacks: Iterable<() => void>): void {
+  for (const callback of callbacks) {
     try {
       callback()
     } catch (error) {
-      // One failing effect must not cost the others theirs; its error still surfaces, uncaught, as it did alone.
       queueMicrotask(() => {
         throw error
       })
     }
   }
+}
+
+const runWaiting = () => {
+  const batch = waiting
+  // Asked for while these run: a microtask of their own, after whatever these queue, as before.
+  waiting = []
+  runEach(batch)
 }
 
 /** Runs `callback` in the microtask shared by every effect asked for in this task, after the ones asked before. */

@@ -6,7 +6,7 @@
 // per interval. Everything waiting is written at once when the page is hidden, frozen or left, when a client on
 // the same storage starts (a reload in a test, two apps on one page), and on flushWrites(). While the page is
 // hidden, timers are throttled to a minute, so nothing waits then.
-import { atEndOfTask } from './atEndOfTask.js'
+import { atEndOfTask, runEach } from './atEndOfTask.js'
 import { browserEnvironment } from './delivery/environment.js'
 
 /** The longest a write asked for during a stream of calls waits, in ms. */
@@ -42,16 +42,7 @@ export function flushWrites(): void {
   lastRun = Date.now()
   const batch = [...waiting]
   waiting.clear()
-  for (const write of batch) {
-    try {
-      write()
-    } catch (error) {
-      // One failing write must not cost the others theirs; its error still surfaces, uncaught.
-      queueMicrotask(() => {
-        throw error
-      })
-    }
-  }
+  runEach(batch)
 }
 
 /**

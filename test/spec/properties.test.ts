@@ -8,6 +8,7 @@ import {
   type Traits,
   type ValidationResult,
 } from '../../src/spec/index.js'
+import { wildValue } from './wildValue.js'
 import { withCycles } from './withCycles.js'
 
 function expectResult(result: ValidationResult<unknown>) {
@@ -21,20 +22,7 @@ function expectResult(result: ValidationResult<unknown>) {
   }
 }
 
-// Anything fast-check can build, including values JSON cannot carry.
-const wild = fc.anything({
-  withBigInt: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withObjectString: true,
-  withNullPrototype: true,
-  withTypedArray: true,
-  withSparseArray: true,
-  withBoxedValues: true,
-  withUnicodeString: true,
-  maxDepth: 6,
-})
+const wild = wildValue(6)
 
 // Objects whose leaves are sometimes made cyclic after construction.
 const cyclic = fc

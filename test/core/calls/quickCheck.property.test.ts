@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAnalytics, createMemoryStorage } from '../../../src/core/index.js'
 import type { AnalyticsClient, CallResult } from '../../../src/core/index.js'
+import { wildValue } from '../../spec/wildValue.js'
 import { withCycles } from '../../spec/withCycles.js'
 
 const clients: AnalyticsClient[] = []
@@ -30,19 +31,7 @@ function pair(): [AnalyticsClient, AnalyticsClient] {
   return [make(), make()]
 }
 
-// Anything fast-check can build, including values JSON cannot carry, and strings long enough to reach the limits.
-const wild = fc.anything({
-  withBigInt: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withTypedArray: true,
-  withSparseArray: true,
-  withBoxedValues: true,
-  withUnicodeString: true,
-  maxDepth: 4,
-})
+const wild = wildValue(4)
 const cyclic = fc
   .tuple(fc.object({ maxDepth: 3 }), fc.array(fc.nat(), { maxLength: 3 }))
   .map(([object, picks]) => withCycles(object, picks))

@@ -1,13 +1,11 @@
 // The argument forms analytics.js users know, reduced to one shape before anything else looks at them.
+import { isPlainObject } from '../calls/callRuntime.js'
 import type { CallOptions } from '../types.js'
 
 export type GroupArgs =
   | { kind: 'read' }
   | { kind: 'call'; groupId: string; traits: unknown; options: CallOptions | undefined }
   | { kind: 'error'; message: string }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * `group()` reads; `group(id, traits?, options?)` (a number id becomes a string); `group(traits, options?)` and
@@ -16,8 +14,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function normalizeGroupArgs(args: readonly unknown[], activeGroupId: string | null): GroupArgs {
   if (args.length === 0) return { kind: 'read' }
   const [first, second, third] = args
-  if (isObject(first) || ((first === null || first === undefined) && args.length > 1)) {
-    const [traits, options] = isObject(first) ? [first, second] : [second, third]
+  if (isPlainObject(first) || ((first === null || first === undefined) && args.length > 1)) {
+    const [traits, options] = isPlainObject(first) ? [first, second] : [second, third]
     if (activeGroupId === null) {
       return {
         kind: 'error',

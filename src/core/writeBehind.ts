@@ -4,8 +4,9 @@
 // Here the first write after a quiet spell still lands before its task ends (a lone click is durable at once);
 // writes asked for within WRITE_INTERVAL_MS of the last one wait for one timer, so a stream makes at most one write
 // per interval. Everything waiting is written at once when the page is hidden, frozen or left, when a client on
-// the same storage starts (a reload in a test, two apps on one page), and on flushWrites(). While the page is
-// hidden, timers are throttled to a minute, so nothing waits then.
+// the same storage starts (a reload in a test, two apps on one page: it would otherwise read the state from before
+// that write, and a write of its own would then undo it), and on flushWrites(). While the page is hidden, timers
+// are throttled to a minute, so nothing waits then.
 import { atEndOfTask, runEach } from './atEndOfTask.js'
 import { browserEnvironment } from './delivery/environment.js'
 
@@ -45,13 +46,30 @@ export function flushWrites(): void {
   runEach(batch)
 }
 
+/** Runs `write` now if it waits (a client closing), and forgets it. */
+export function writeNow(write: () => void): void {
+  if (waiting.delete(write)) runEach([write])
+}
+
+// Writes already promised the end of this task, so asking again in the task queues nothing more.
+const dueAtEndOfTask = new Set<() => void>()
+
 /**
  * Asks for `write` to run: at the end of this task after a quiet spell, else when the interval since the last
  * write ends. Asking again before it ran is a no-op. `throttled: false` (memory or a custom storage, where a
- * write costs nothing worth saving) always means the end of this task.
+ * write costs nothing worth saving, or a write that must not wait) always means the end of this task. Either way
+ * it waits where flushWrites() finds it.
  */
 export function requestWrite(write: () => void, throttled: boolean): void {
-  if (!throttled) return atEndOfTask(write)
+  if (!throttled) {
+    waiting.add(write)
+    if (dueAtEndOfTask.has(write)) return
+    dueAtEndOfTask.add(write)
+    return atEndOfTask(() => {
+      dueAtEndOfTask.delete(write)
+      writeNow(write)
+    })
+  }
   if (waiting.has(write)) return
   waiting.add(write)
   if (scheduled) return

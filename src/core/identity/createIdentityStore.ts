@@ -7,7 +7,7 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { Traits } from '../../spec/index.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { ConsentState, IdentityState } from '../types.js'
-import { flushWrites, requestWrite } from '../writeBehind.js'
+import { flushWrites, requestWrite, writeNow } from '../writeBehind.js'
 import { crossTabSync } from './crossTabSync.js'
 import { applyGroup, freshIdentity, membershipOf, mergeGroupTraits } from './identityTransitions.js'
 import { ANALYTICS_JS_KEYS, readAnalyticsJsIdentity } from './readAnalyticsJsIdentity.js'
@@ -52,15 +52,6 @@ export interface IdentityStore {
   setLastGroup(signature: string | null): void
   /** Writes what waits, stops listening to other tabs. */
   destroy(): void
-}
-
-// Writes waiting for the end of the task, of every store in this page. Two clients may share a storage (two apps
-// on one page, a test's reload): one created, or told of a change, while another's write waits makes that write
-// first, or it would load the state from before it (and a write of its own would then undo it).
-const waiting = new Set<() => void>()
-const flushWaitingWrites = () => {
-  flushWrites()
-  for (const write of [...waiting]) write()
 }
 
 function fromAnalyticsJs(found: AnalyticsJsIdentity, base: IdentityState): IdentityState {
@@ -118,7 +109,7 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
 
   /** The state storage holds, laid over `current` (which gives the consent when none was chosen). */
   const hydrate = (current: IdentityState): IdentityState => {
-    flushWaitingWrites()
+    flushWrites()
     const text = storage.getItem(IDENTITY_KEY)
     stored = text
     const record = parseIdentityRecord(text)
@@ -163,7 +154,6 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
 
   let sync: ReturnType<typeof crossTabSync> | null = null
   const write = () => {
-    waiting.delete(write)
     const state = store.getState()
     mirror(state)
     const text = serializeIdentityRecord(persistedFields(state), wiped(state) ? null : lastGroup)
@@ -177,18 +167,10 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
       storage.removeItem(LEGACY_LAST_GROUP_KEY)
     }
   }
-  const writeIfWaiting = () => {
-    if (waiting.has(write)) write()
-  }
   /** `now`: before this task ends whatever the interval (a wipe on deny does not wait). */
-  const schedule = (now = false) => {
-    const throttled = (options.writeBehind ?? false) && !now
-    if (waiting.has(write) && throttled) return
-    waiting.add(write)
-    requestWrite(writeIfWaiting, throttled)
-  }
+  const schedule = (now = false) => requestWrite(write, (options.writeBehind ?? false) && !now)
 
-  flushWaitingWrites()
+  flushWrites()
   let initial = freshIdentity(newId(), options.consent)
   if (storage.getItem(IDENTITY_KEY) === null) {
     initial = fromAnalyticsJs(readAnalyticsJsIdentity(options.legacy), initial)
@@ -234,7 +216,7 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
       schedule()
     },
     destroy() {
-      if (waiting.has(write)) write()
+      writeNow(write)
       sync?.stop()
     },
   }

@@ -2,7 +2,7 @@
 // What a stream of calls leaves in localStorage, and when: the first write after a quiet spell before its task
 // ends, the rest at most once per WRITE_INTERVAL_MS, everything at once when the page is hidden or left.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAnalytics } from '../../src/core/index.js'
+import { createAnalytics, createMemoryStorage } from '../../src/core/index.js'
 import type { AnalyticsClient } from '../../src/core/index.js'
 import { WRITE_INTERVAL_MS } from '../../src/core/writeBehind.js'
 
@@ -120,6 +120,23 @@ describe('storage writes behind a stream of calls', () => {
     const second = client()
     expect(second.delivery.getState().pending).toBe(2)
     expect(storedMessageIds()).toContain(waiting.ok && waiting.event.messageId)
+  })
+
+  it("on a storage of its own (written at the end of each task), a client started in the same task still finds the other one's event", () => {
+    const storage = createMemoryStorage()
+    const make = () => {
+      const made = createAnalytics({
+        writeKey: WRITE_KEY,
+        apiHost: 'https://api.example/v1',
+        fetch: async () => new Response('{}'),
+        consent: 'pending',
+        storage,
+      })
+      clients.push(made)
+      return made
+    }
+    make().track('Before the end of the task')
+    expect(make().delivery.getState().pending).toBe(1)
   })
 
   it('the group cookie follows the stored identity; the user id cookie is set at once', async () => {

@@ -1,6 +1,6 @@
 import { LIMITS, validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
-import { groupSignature } from '../group/groupDedupe.js'
+import { isChecked, markChecked } from '../group/checkedTraits.js'
 import { normalizeGroupArgs } from '../group/normalizeGroupArgs.js'
 import { applyGroup, membershipOf, mergeGroupTraits } from '../identity/identityTransitions.js'
 import type { ActiveGroup, CallResult } from '../types.js'
@@ -37,6 +37,7 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   }
   const { groupId } = parsed
   const stored = membershipOf(current, groupId)?.traits as Traits | undefined
+  const trusted = stored === undefined || isChecked(stored)
   const traits = mergeGroupTraits(groupId, stored, parsed.traits == null ? undefined : checkedTraits.data)
   const checked = makeEvent(
     rt,
@@ -45,26 +46,24 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
     (out) => {
       if (groupId === '' || groupId.length > LIMITS.maxGroupIdLength) return false
       out['groupId'] = groupId
-      return putTraits(out, traits)
+      if (!trusted || Object.keys(traits).length > LIMITS.maxTraits) return putTraits(out, traits)
+      out['traits'] = traits
+      return true
     },
   )
   if (!checked.ok) return checked.result
   const event = checked.value
   const sentTraits = event.type === 'group' && event.traits ? event.traits : traits
+  markChecked(sentTraits)
   rt.identity.commit(applyGroup(current, groupId, sentTraits))
 
   if (!rt.options.dedupeGroups) return rt.emitter.emit(event)
-  const signature = groupSignature({
-    userId: current.userId,
-    anonymousId: current.anonymousId,
-    groupId,
-    traits: sentTraits,
-  })
-  if (rt.dedupe.isRepeat(signature)) {
+  const call = { userId: current.userId, anonymousId: current.anonymousId, groupId, traits: sentTraits }
+  if (rt.dedupe.isRepeat(call)) {
     if (rt.debug.enabled)
       rt.debug(`group "${groupId}" not sent: unchanged since the last group call sent`, event)
     rt.emitter.suppressed(event)
     return { ok: true, event, sent: false }
   }
-  return rt.emitter.emit(event, () => rt.dedupe.remember(signature))
+  return rt.emitter.emit(event, () => rt.dedupe.remember(call))
 }

@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
 import type { Traits } from '../../spec/index.js'
+import type { LastGroup } from '../group/groupDedupe.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { ConsentState, IdentityState } from '../types.js'
 import { flushWrites, requestWrite, writeNow } from '../writeBehind.js'
@@ -48,8 +49,8 @@ export interface IdentityStore {
   /** Records a consent choice; `denied` with wipeOnDeny also forgets the user. */
   setConsent(consent: ConsentState): void
   /** The signature of the last group call sent (see groupDedupe), persisted with the identity. */
-  lastGroup(): string | null
-  setLastGroup(signature: string | null): void
+  lastGroup(): LastGroup | null
+  setLastGroup(last: LastGroup | null): void
   /** Writes what waits, stops listening to other tabs. */
   destroy(): void
 }
@@ -72,7 +73,7 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   // The option's consent applies until the user chooses; only a choice is persisted, so a later change of the
   // app's default (say to 'pending') still reaches users who never chose.
   let consentChosen = false
-  let lastGroup: string | null = null
+  let lastGroup: LastGroup | null = null
   let dropLegacyKey = false
   // The text storage holds as far as this store knows: a write of the same text is skipped.
   let stored: string | null = null
@@ -156,7 +157,9 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   const write = () => {
     const state = store.getState()
     mirror(state)
-    const text = serializeIdentityRecord(persistedFields(state), wiped(state) ? null : lastGroup)
+    const last =
+      wiped(state) || lastGroup === null ? null : typeof lastGroup === 'string' ? lastGroup : lastGroup()
+    const text = serializeIdentityRecord(persistedFields(state), last)
     if (text !== stored) {
       storage.setItem(IDENTITY_KEY, text)
       stored = text
@@ -210,9 +213,9 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
       commit(consent === 'denied' && wipeOnDeny ? freshIdentity(newId(), 'denied') : { ...state, consent })
     },
     lastGroup: () => lastGroup,
-    setLastGroup(signature) {
-      if (signature === lastGroup) return
-      lastGroup = signature
+    setLastGroup(last) {
+      if (last === lastGroup) return
+      lastGroup = last
       schedule()
     },
     destroy() {

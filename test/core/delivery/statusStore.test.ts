@@ -21,6 +21,18 @@ describe('createStatusStore', () => {
     expect(notified).toBe(0)
   })
 
+  it('without subscribers schedules nothing and reads up to date; a late subscriber hears of it at the end of the task', async () => {
+    const status = createStatusStore(initialDeliveryStatus(true, true))
+    status.update({ pending: 3 })
+    expect(status.store.getState().pending).toBe(3)
+    status.update({ pending: 4 })
+    const seen: number[] = []
+    status.store.subscribe((state) => seen.push(state.pending))
+    expect(status.store.getState().pending).toBe(3)
+    await Promise.resolve()
+    expect(seen).toEqual([4])
+  })
+
   it('commit() applies pending updates at once', () => {
     const status = createStatusStore(initialDeliveryStatus(false, false))
     status.update({ online: true })

@@ -135,20 +135,37 @@ function userAgent(): string | null {
   return cachedUserAgent
 }
 
-export function browserContext(): Record<string, JsonValue> {
-  // Started empty, so that V8 keeps its first four fields in the object itself (a queued event holds it).
+// One context object serves every event while the page, the language and the time zone stay as they are: frozen,
+// since many queued events hold it, so that its JSON and its size bound are worked out once (eventJson), not once
+// per event, and the call builds nothing.
+let shared: {
+  snapshot: PageSnapshot | null
+  language: unknown
+  context: Readonly<Record<string, JsonValue>>
+} | null = null
+
+function freeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) freeze(inner)
+  return Object.freeze(value)
+}
+
+/** The context of an event made now: frozen, and the same object as the last call's when nothing changed. */
+export function browserContext(): Readonly<Record<string, JsonValue>> {
+  const language = (globalThis as BrowserLike).navigator?.language
+  const snap = pageSnapshot()
+  if (shared && shared.snapshot === snap && shared.language === language) return shared.context
+  // Started empty, so that V8 keeps its first four fields in the object itself.
   const context: Record<string, JsonValue> = {}
   context['library'] = { name: LIBRARY_NAME, version: LIBRARY_VERSION }
   const ua = userAgent()
   if (ua !== null) context['userAgent'] = ua
-  const language = (globalThis as BrowserLike).navigator?.language
   if (typeof language === 'string') context['locale'] = language
   const tz = timezone()
   if (tz) context['timezone'] = tz
-  const snap = pageSnapshot()
   if (snap) {
     context['page'] = { ...snap.page }
     if (snap.campaign) context['campaign'] = { ...snap.campaign }
   }
+  shared = { snapshot: snap, language, context: freeze(context) }
   return context
 }

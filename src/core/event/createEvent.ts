@@ -8,9 +8,8 @@ export type EventType = 'identify' | 'group' | 'track' | 'page' | 'alias'
 export interface EventFactoryDeps {
   messageId: () => string
   now: () => Date
-  /** Ambient context (library, userAgent, page, ...), see browserContext: a new object each call, which the
-   *  event then owns. */
-  context: () => Record<string, JsonValue>
+  /** Ambient context (library, userAgent, page, ...), see browserContext: never edited, as events share it. */
+  context: () => Readonly<Record<string, JsonValue>>
 }
 
 export interface EventInput {
@@ -30,6 +29,15 @@ function timestampOf(value: CallOptions['timestamp'], now: () => Date): unknown 
   return value
 }
 
+let grouped: { ambient: object; groupId: string; context: Record<string, unknown> } | null = null
+
+/** The ambient context with the active group's id: shared and frozen like the ambient one, while both stay. */
+function withGroupId(ambient: Readonly<Record<string, unknown>>, groupId: string): Record<string, unknown> {
+  if (grouped?.ambient !== ambient || grouped.groupId !== groupId)
+    grouped = { ambient, groupId, context: Object.freeze({ ...ambient, groupId }) }
+  return grouped.context
+}
+
 /** What the client sets on every event: messageId, timestamp, context and integrations, call options first. */
 export interface ClientPart {
   messageId: unknown
@@ -43,10 +51,14 @@ export function clientPart(
   deps: EventFactoryDeps,
 ): ClientPart {
   const options = input.options
-  const ambient: Record<string, unknown> = deps.context()
-  const context = options?.context ? { ...ambient, ...options.context } : ambient
-  if (input.contextGroupId !== null && context['groupId'] === undefined)
-    context['groupId'] = input.contextGroupId
+  const ambient = deps.context()
+  const groupId = input.contextGroupId
+  let context: Record<string, unknown>
+  if (options?.context) {
+    context = { ...ambient, ...options.context }
+    if (groupId !== null && context['groupId'] === undefined) context['groupId'] = groupId
+  } else
+    context = groupId !== null && ambient['groupId'] === undefined ? withGroupId(ambient, groupId) : ambient
   return {
     messageId: options?.messageId ?? deps.messageId(),
     timestamp: timestampOf(options?.timestamp, deps.now),

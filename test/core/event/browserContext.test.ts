@@ -144,9 +144,16 @@ describe('browserContext', () => {
     const [one, two] = destination.ofType('track')
     expect(one?.context).toMatchObject({ page: { title: 'scrubbed' }, campaign: { source: 'scrubbed' } })
     expect(two?.context).toMatchObject({ page: { title: 'Same' }, campaign: { source: 'ad' } })
-    const edited = browserContext() as { page: { title: string }; campaign: { source: string } }
-    edited.page.title = 'edited'
-    edited.campaign.source = 'edited'
+    // Events share the ambient context, so it cannot be edited in place: an edit fails loudly instead of reaching
+    // every other event that holds it.
+    const shared = browserContext() as { page: { title: string }; campaign: { source: string } }
+    expect(() => {
+      shared.page.title = 'edited'
+    }).toThrow(TypeError)
+    expect(() => {
+      shared.campaign.source = 'edited'
+    }).toThrow(TypeError)
+    expect(browserContext()).toBe(shared)
     expect(browserContext()).toMatchObject({ page: { title: 'Same' }, campaign: { source: 'ad' } })
     expect(pageContext()).toMatchObject({ title: 'Same' })
   })

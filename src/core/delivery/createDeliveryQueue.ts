@@ -51,14 +51,11 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
 
   const status = createStatusStore(initialDeliveryStatus(online, !paused))
   const reporter = createDeliveryReporter(status, options, () => clock.now())
+  // The options carry the queue's own (storage, storageKey, maxQueueSize, hideGraceMs, writeBehind) by name.
   const queue = createPersistedQueue({
-    storage: options.storage,
-    storageKey: options.storageKey,
+    ...options,
     tabId,
-    maxQueueSize: options.maxQueueSize,
     now: () => clock.now(),
-    ...(options.hideGraceMs === undefined ? {} : { hideGraceMs: options.hideGraceMs }),
-    writeBehind: options.writeBehind ?? false,
     onStorageError(message, cause) {
       if (!storageReported) reporter.report(storageError(message, cause))
       storageReported = true
@@ -75,10 +72,11 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const sizeOf = eventBytes
 
   const canSend = () => !paused && !refused && !closed && online
-  const hasPending = () => queue.own().length > 0 || queue.othersCount() > 0
+  const queued = () => queue.own().length + queue.othersCount()
+  const hasPending = () => queued() > 0
   const refreshCounts = () =>
     status.update({
-      pending: Math.max(0, queue.own().length + queue.othersCount() - cycle.inFlight.size),
+      pending: Math.max(0, queued() - cycle.inFlight.size),
       inFlight: cycle.inFlight.size,
       sending: !paused && !refused && !closed,
     })
@@ -104,11 +102,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     if (failure.kind === 'unauthorized') {
       // Retrying cannot fix a write key: hold everything, say so once.
       refused = true
-      const error = unauthorizedError(
-        options.writeKey,
-        failure.status,
-        queue.own().length + queue.othersCount(),
-      )
+      const error = unauthorizedError(options.writeKey, failure.status, queued())
       if (unauthorizedReported) status.update({ lastError: error })
       else reporter.report(error)
       unauthorizedReported = true

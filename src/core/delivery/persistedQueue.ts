@@ -22,9 +22,9 @@ export interface PersistedQueueOptions {
   /** A write or read failed or found garbage: the queue carries on in memory. */
   onStorageError: (message: string, cause: unknown) => void
   /** How long other pages leave events sent at page hide alone (see HIDE_GRACE_MS). @default 5000 */
-  hideGraceMs?: number
+  hideGraceMs?: number | undefined
   /** Coalesce writes across tasks (see writeBehind): for the browser's own storage. @default false */
-  writeBehind?: boolean
+  writeBehind?: boolean | undefined
 }
 
 export interface PersistedQueue {

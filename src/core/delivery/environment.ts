@@ -24,9 +24,10 @@ export interface DeliveryEnvironment {
   sendBeacon(url: string, data: Blob): boolean
 }
 
+type Listener = (event: never) => void
 type Listenable = {
-  addEventListener(type: string, listener: () => void): void
-  removeEventListener(type: string, listener: () => void): void
+  addEventListener(type: string, listener: Listener): void
+  removeEventListener(type: string, listener: Listener): void
 }
 type NavigatorLike = {
   onLine?: boolean
@@ -38,28 +39,29 @@ const navigatorOf = (): NavigatorLike | undefined => (globalThis as { navigator?
 const listenable = (value: unknown): Listenable | null =>
   value && typeof (value as Listenable).addEventListener === 'function' ? (value as Listenable) : null
 
-function listen(target: Listenable | null, type: string, listener: () => void): () => void {
-  if (!target) return () => {}
-  target.addEventListener(type, listener)
-  return () => target.removeEventListener(type, listener)
+/** Listens to `type` on `target` if it can be listened to (it may not exist on a server); returns the unsubscribe. */
+export function listen(target: unknown, type: string, listener: Listener): () => void {
+  const listening = listenable(target)
+  if (!listening) return () => {}
+  listening.addEventListener(type, listener)
+  return () => listening.removeEventListener(type, listener)
 }
 
 /** Reads globals only when called, so importing and creating a queue on a server touches no `window`. */
 export const browserEnvironment: DeliveryEnvironment = {
   isOnline: () => navigatorOf()?.onLine !== false,
   subscribeOnline(listener) {
-    const target = listenable(globalThis)
-    const offOnline = listen(target, 'online', () => listener(true))
-    const offOffline = listen(target, 'offline', () => listener(false))
+    const offOnline = listen(globalThis, 'online', () => listener(true))
+    const offOffline = listen(globalThis, 'offline', () => listener(false))
     return () => {
       offOnline()
       offOffline()
     }
   },
   subscribePageHide(listener) {
-    const document = (globalThis as { document?: Listenable & { visibilityState?: string } }).document
-    const offPageHide = listen(listenable(globalThis), 'pagehide', listener)
-    const offVisibility = listen(listenable(document), 'visibilitychange', () => {
+    const document = (globalThis as { document?: { visibilityState?: string } }).document
+    const offPageHide = listen(globalThis, 'pagehide', listener)
+    const offVisibility = listen(document, 'visibilitychange', () => {
       if (document?.visibilityState === 'hidden') listener()
     })
     return () => {

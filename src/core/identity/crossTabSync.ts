@@ -1,5 +1,6 @@
 // A login or logout in one tab reaches the others. localStorage raises a `storage` event in every other tab for
 // free; cookies and custom backends raise nothing, so those announce their writes on a BroadcastChannel.
+import { listen } from '../delivery/environment.js'
 import { IDENTITY_KEY } from './identityRecord.js'
 
 export interface CrossTabSyncOptions {
@@ -16,19 +17,12 @@ export interface CrossTabSync {
   stop(): void
 }
 
-interface EventTargetLike {
-  addEventListener(type: string, listener: (event: { key?: string | null }) => void): void
-  removeEventListener(type: string, listener: (event: { key?: string | null }) => void): void
-}
-
 export function crossTabSync(options: CrossTabSyncOptions): CrossTabSync {
-  const target = globalThis as unknown as Partial<EventTargetLike>
   const onStorage = (event: { key?: string | null }) => {
     // key null: another tab called localStorage.clear()
     if (event.key == null || event.key === IDENTITY_KEY) options.onRemoteChange()
   }
-  const listening = options.storageEvents && typeof target.addEventListener === 'function'
-  if (listening) target.addEventListener!('storage', onStorage)
+  const stopListening = options.storageEvents ? listen(globalThis, 'storage', onStorage) : () => {}
 
   let channel: BroadcastChannel | null = null
   if (options.channel && typeof globalThis.BroadcastChannel === 'function') {
@@ -48,7 +42,7 @@ export function crossTabSync(options: CrossTabSyncOptions): CrossTabSync {
       }
     },
     stop() {
-      if (listening) target.removeEventListener?.('storage', onStorage)
+      stopListening()
       channel?.close()
       channel = null
     },

@@ -42,6 +42,11 @@ export class ValidationError extends Error {
   }
 }
 
+/** A refusal: the outcome of a check that found `issues`. */
+export function invalid(issues: ValidationIssue[]): { success: false; error: ValidationError } {
+  return { success: false, error: new ValidationError(issues) }
+}
+
 /** The outcome of a check: the normalized data, or why it was refused. Checks never throw. */
 export type ValidationResult<T = SegmentEvent> =
   { success: true; data: T } | { success: false; error: ValidationError }

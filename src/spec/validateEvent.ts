@@ -7,7 +7,7 @@ import { fromJsonProblem, mergeIssues } from './issues.js'
 import type { SegmentEvent } from './segmentEventSchema.js'
 import { toJson } from './toJson.js'
 import { typeMessage } from './typeMessage.js'
-import { ValidationError, type ValidationIssue, type ValidationResult } from './ValidationError.js'
+import { invalid, type ValidationResult } from './ValidationError.js'
 
 export interface ValidateEventOptions {
   /**
@@ -16,10 +16,6 @@ export interface ValidateEventOptions {
    * @default false
    */
   strictGroupId?: boolean
-}
-
-function fail(issues: ValidationIssue[]): { success: false; error: ValidationError } {
-  return { success: false, error: new ValidationError(issues) }
 }
 
 /**
@@ -38,7 +34,7 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
     const jsonIssues = json.problems.map((problem) => fromJsonProblem(problem, 'The event'))
     const event = json.value
     if (!isPlainObject(event))
-      return fail(
+      return invalid(
         jsonIssues.length > 0
           ? jsonIssues
           : [{ code: 'invalid_type', path: [], message: typeMessage(event) }],
@@ -46,7 +42,7 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
     const rules = rulesForType(event['type'])
     if (!rules) {
       const code = event['type'] === undefined ? 'required' : 'invalid_value'
-      return fail(mergeIssues(jsonIssues, [{ code, path: ['type'], message: typeMessage(event) }]))
+      return invalid(mergeIssues(jsonIssues, [{ code, path: ['type'], message: typeMessage(event) }]))
     }
     const checked = checkEventFields(event, rules)
     // A value the JSON pass refused is missing from the copy; its first, more precise report is the one kept.
@@ -65,11 +61,11 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
         path: ['groupId'],
         message: `Group ID cannot contain spaces or special characters: groupId ${JSON.stringify(String(groupId).slice(0, 40))} may only use letters, digits and _ - . : @`,
       })
-    if (issues.length > 0) return fail(issues)
+    if (issues.length > 0) return invalid(issues)
     return { success: true, data: checked.data as SegmentEvent }
   } catch (error) {
     // Nothing above should throw; if something does, the caller still gets a refusal rather than an exception.
-    return fail([
+    return invalid([
       { code: 'internal', path: [], message: `The event could not be checked (${describeError(error)})` },
     ])
   }

@@ -5,11 +5,7 @@ import type { Traits } from './json.js'
 import { toJson } from './toJson.js'
 import { traitsRule } from './traitsRule.js'
 import { isUnsafeKey } from './unsafeKeys.js'
-import { ValidationError, type ValidationIssue, type ValidationResult } from './ValidationError.js'
-
-function fail(issues: ValidationIssue[]): { success: false; error: ValidationError } {
-  return { success: false, error: new ValidationError(issues) }
-}
+import { invalid, type ValidationResult } from './ValidationError.js'
 
 /**
  * Checks group or identify traits before an event is built: a plain object of at most 255 JSON values, names of
@@ -34,9 +30,9 @@ export function validateTraits(traits: unknown, path = 'traits'): ValidationResu
     const outcome = traitsRule(json.value, true)
     if (json.problems.length === 0 && !Array.isArray(outcome)) return { success: true, data: outcome.value }
     const jsonIssues = json.problems.map((problem) => fromJsonProblem(problem, segments.join('.')))
-    return fail(mergeIssues(jsonIssues, Array.isArray(outcome) ? toIssues(outcome, segments) : []))
+    return invalid(mergeIssues(jsonIssues, Array.isArray(outcome) ? toIssues(outcome, segments) : []))
   } catch (error) {
-    return fail([
+    return invalid([
       { code: 'internal', path: [], message: `The traits could not be checked (${describeError(error)})` },
     ])
   }

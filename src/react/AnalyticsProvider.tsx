@@ -71,20 +71,20 @@ export function AnalyticsProvider(props: AnalyticsProviderProps) {
   return <AnalyticsContext.Provider value={client}>{props.children}</AnalyticsContext.Provider>
 }
 
-function useWriteKeyChangeWarning(props: AnalyticsProviderProps) {
-  const writeKey = props.client ? undefined : props.writeKey
-  const first = useRef(writeKey)
-  useEffect(() => {
-    // Written out, not a helper: production bundles then drop the check and its message.
-    if (
-      typeof process !== 'undefined' &&
-      process.env?.NODE_ENV !== 'production' &&
-      writeKey !== first.current
-    ) {
-      console.warn(
-        '<AnalyticsProvider> read its options once, on the first render: the new writeKey is ignored. ' +
-          'Give the provider a key (<AnalyticsProvider key={writeKey} …>) to start a new client with it.',
-      )
-    }
-  }, [writeKey])
-}
+// Chosen once, when the module loads, with the check written out (not a helper): production bundles then keep
+// only the no-op, not the hook and its message. Either way the provider calls the same hooks on every render.
+const useWriteKeyChangeWarning: (props: AnalyticsProviderProps) => void =
+  typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production'
+    ? function useWriteKeyChangeWarning(props) {
+        const writeKey = props.client ? undefined : props.writeKey
+        const first = useRef(writeKey)
+        useEffect(() => {
+          if (writeKey !== first.current) {
+            console.warn(
+              '<AnalyticsProvider> read its options once, on the first render: the new writeKey is ignored. ' +
+                'Give the provider a key (<AnalyticsProvider key={writeKey} …>) to start a new client with it.',
+            )
+          }
+        }, [writeKey])
+      }
+    : () => {}

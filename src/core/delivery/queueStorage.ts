@@ -1,3 +1,4 @@
+import { isRecord } from '../identity/parseJson.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { QueuedEvent } from './queuedEvent.js'
 
@@ -82,7 +83,7 @@ export function createQueueStorage(
     remove,
     readIndex() {
       const index = read<Record<string, number>>(queueStorage.indexKey, {})
-      return index && typeof index === 'object' && !Array.isArray(index) ? index : {}
+      return isRecord(index) ? (index as Record<string, number>) : {}
     },
     readAcked() {
       const acked = read<string[]>(queueStorage.ackedKey, [])

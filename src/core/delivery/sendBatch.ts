@@ -1,6 +1,5 @@
 import type { SegmentEvent } from '../../spec/index.js'
-// The stored identity's plain-object check: a parsed answer body holds only plain objects, so it is the same test.
-import { isRecord } from '../identity/sanitizeIdentity.js'
+import { isRecord, parseJson } from '../identity/parseJson.js'
 import { eventJson } from './eventJson.js'
 import { gzipText } from './gzipText.js'
 import { parseRetryAfter } from './parseRetryAfter.js'
@@ -47,10 +46,7 @@ export function batchUrl(apiHost: string): string {
 
 /** `Basic base64(writeKey:)`, UTF-8 safe (btoa alone throws on non-Latin-1 keys). */
 export function basicAuth(writeKey: string): string {
-  const bytes = new TextEncoder().encode(`${writeKey}:`)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return `Basic ${btoa(binary)}`
+  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${writeKey}:`)))}`
 }
 
 /** The body Segment's /v1/batch takes. `sentAt` is per attempt: the collector corrects clock skew with it. */
@@ -104,14 +100,6 @@ export async function classifyResponse(response: Response, now: number): Promise
   if (status === 400 || status === 413 || status === 422) return { kind: 'rejected', status, reason }
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now)
   return { kind: 'retry', status, reason: `HTTP ${status}${reason ? `: ${reason}` : ''}`, retryAfterMs }
-}
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }
 
 /** A reason from `"…"`, `{ message }` or `{ error: "…" | { message } }`, on one line. */

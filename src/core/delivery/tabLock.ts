@@ -1,3 +1,4 @@
+import { isRecord } from '../identity/parseJson.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { DeliveryClock } from './clock.js'
 import type { LockManagerLike } from './environment.js'
@@ -43,7 +44,7 @@ export function createTabLock(options: TabLockOptions): TabLock {
     try {
       const raw = storage.getItem(name)
       const lease: unknown = raw ? JSON.parse(raw) : null
-      if (lease && typeof lease === 'object' && 'tab' in lease && 'until' in lease) {
+      if (isRecord(lease) && 'tab' in lease && 'until' in lease) {
         return lease as { tab: string; until: number }
       }
     } catch {

@@ -3,7 +3,7 @@
 // signature of the last group call sent (see groupDedupe), had a key of its own then; it rides along now, so a
 // group call costs one identity write instead of two, and tabs learn of it from the same storage event.
 import type { IdentityState } from '../types.js'
-import { isRecord } from './sanitizeIdentity.js'
+import { isRecord, parseJson } from './parseJson.js'
 
 export const IDENTITY_KEY = 'groupkit.identity'
 /** Bump with a `migrateIdentity` step whenever the persisted shape changes. */
@@ -25,13 +25,8 @@ export function migrateIdentity(persisted: unknown, _version: number): Partial<I
 
 /** The stored text read back; null when there is none or it is not JSON (a fresh identity starts over it). */
 export function parseIdentityRecord(text: string | null): StoredIdentity | null {
-  if (text === null) return null
-  let record: unknown
-  try {
-    record = JSON.parse(text)
-  } catch {
-    return null
-  }
+  const record = text === null ? undefined : parseJson(text)
+  if (record === undefined) return null
   if (!isRecord(record)) return { state: undefined, lastGroup: undefined }
   const { version, state, lastGroup } = record
   return {

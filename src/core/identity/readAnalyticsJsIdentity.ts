@@ -3,7 +3,7 @@
 import { normalizeTraits, validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
 import type { KeyValueStorage } from '../storage/types.js'
-import { isRecord } from './sanitizeIdentity.js'
+import { isRecord, parseJson } from './parseJson.js'
 
 /** analytics.js's keys, by the field of AnalyticsJsIdentity each one fills. */
 export const ANALYTICS_JS_KEYS = {
@@ -22,14 +22,6 @@ export interface AnalyticsJsIdentity {
   groupTraits?: Traits
 }
 
-function parse(raw: string): unknown {
-  try {
-    return JSON.parse(raw)
-  } catch {
-    return raw
-  }
-}
-
 /** The first source's id (a non-empty string or a finite number, as a string) or traits under `key`. */
 function read(
   sources: readonly KeyValueStorage[],
@@ -39,7 +31,9 @@ function read(
   for (const source of sources) {
     const raw = source.getItem(key)
     if (raw === null || raw === '') continue
-    const value = parse(raw)
+    // analytics.js writes ids to cookies raw, to localStorage as JSON.
+    const parsed = parseJson(raw)
+    const value = parsed === undefined ? raw : parsed
     if (traits) {
       if (!isRecord(value)) continue
       // Same trait names as a call would store (created_at is createdAt); over-limit traits are kept as they were.

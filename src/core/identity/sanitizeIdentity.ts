@@ -2,14 +2,9 @@
 // right shape is kept, so the store's invariants hold after any hydration.
 import type { Traits } from '../../spec/index.js'
 import type { ConsentState, GroupMembership, IdentityState } from '../types.js'
+import { isRecord } from './parseJson.js'
 
 const CONSENTS: readonly ConsentState[] = ['pending', 'granted', 'denied']
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === null || proto === Object.prototype
-}
 
 export function isConsent(value: unknown): value is ConsentState {
   return CONSENTS.includes(value as ConsentState)

@@ -140,8 +140,8 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     sizeOf,
     send,
     canSend,
-    onChange: () => refreshCounts(),
-    onFailure: (failure, unsettled) => fail(failure, unsettled),
+    onChange: refreshCounts,
+    onFailure: fail,
     onSuccess() {
       attempt = 0
       status.update({ retrying: null })

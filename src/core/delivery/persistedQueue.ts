@@ -122,19 +122,25 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   flushWrites()
   // Registered up front so that the first burst of events costs one write, not two.
   register()
-  // Count what earlier pages left behind, so status shows it before the first send.
-  const refreshOthers = () => {
-    const acked = readAcked()
-    const found = new Map<string, QueuedEvent>()
-    for (const tab of Object.keys(readIndex())) {
-      if (tab === tabId) continue
-      for (const event of readOutbox(tab)?.events ?? []) {
-        if (!acked.has(event.messageId) && !ownIds.has(event.messageId)) found.set(event.messageId, event)
-      }
+  /** Adds the events nobody has delivered (not acked, not this tab's own) to `found`; returns how many. */
+  const addUnsent = (
+    events: readonly QueuedEvent[],
+    acked: ReadonlySet<string>,
+    found: Map<string, QueuedEvent>,
+  ) => {
+    let unsent = 0
+    for (const event of events) {
+      if (acked.has(event.messageId) || ownIds.has(event.messageId)) continue
+      found.set(event.messageId, event)
+      unsent++
     }
-    others = found
+    return unsent
   }
-  refreshOthers()
+  // Count what earlier pages left behind, so status shows it before the first send.
+  const ackedAtStart = readAcked()
+  for (const tab of Object.keys(readIndex())) {
+    if (tab !== tabId) addUnsent(readOutbox(tab)?.events ?? [], ackedAtStart, others)
+  }
 
   return {
     tabId,
@@ -188,13 +194,8 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
           }
           continue
         }
-        let unsent = 0
-        for (const event of outbox.events) {
-          stillListed.add(event.messageId)
-          if (acked.has(event.messageId) || ownIds.has(event.messageId)) continue
-          found.set(event.messageId, event)
-          unsent++
-        }
+        for (const event of outbox.events) stillListed.add(event.messageId)
+        const unsent = addUnsent(outbox.events, acked, found)
         if (unsent > 0) for (const id of marks.heldOf(tab)) held.add(id)
         if (unsent === 0 && (outbox.closed || now() - outbox.seen > STALE_TAB_MS)) {
           removeOutbox(tab, outbox)
@@ -212,8 +213,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
         else write(ackedKey, kept)
       }
       others = found
-      const sendable = [...found.values()]
-      return [...own, ...(held.size > 0 ? sendable.filter((event) => !held.has(event.messageId)) : sendable)]
+      return [...own, ...[...found.values()].filter((event) => !held.has(event.messageId))]
     },
     settle(messageIds) {
       if (dropOwn(messageIds)) scheduleWrite()

@@ -4,40 +4,21 @@ import { isUnsafeKey, setOwn } from './unsafeKeys.js'
 
 // Segment's reserved trait names (group traits, plus the identify ones), keyed by their case- and
 // separator-insensitive form: `created_at`, `CreatedAt` and `CREATED-AT` all read `createdat`.
-const RESERVED = byLooseName([
-  'address',
-  'avatar',
-  'createdAt',
-  'description',
-  'email',
-  'employees',
-  'id',
-  'industry',
-  'name',
-  'phone',
-  'plan',
-  'status',
-  'website',
-  'revenue',
-  'updatedAt',
-  // identify's reserved traits, so user traits normalize the same way
-  'age',
-  'birthday',
-  'company',
-  'firstName',
-  'gender',
-  'lastName',
-  'title',
-  'username',
-])
-const ADDRESS = byLooseName(['street', 'city', 'state', 'postalCode', 'country'])
+// Space-separated: in the bundle a string of names costs less than an array of quoted ones.
+const RESERVED = byLooseName(
+  'address avatar createdAt description email employees id industry name phone plan status website' +
+    ' revenue updatedAt' +
+    // identify's reserved traits, so user traits normalize the same way
+    ' age birthday company firstName gender lastName title username',
+)
+const ADDRESS = byLooseName('street city state postalCode country')
 
 function looseName(key: string): string {
   return key.replace(/[\s_-]/g, '').toLowerCase()
 }
 
-function byLooseName(names: string[]): Map<string, string> {
-  return new Map(names.map((name) => [looseName(name), name]))
+function byLooseName(names: string): Map<string, string> {
+  return new Map(names.split(' ').map((name) => [looseName(name), name]))
 }
 
 // Trait names repeat from call to call: the name each key is stored under is remembered rather than found again (a

@@ -27,13 +27,12 @@ export interface HideSentMarks {
  * A mark only delays: once the grace has passed the events are sent again (same messageIds) unless their owner
  * recorded the answer, by removing them from its outbox, meanwhile.
  */
-export function createHideSentMarks(options: {
-  store: QueueStorage
-  tabId: string
-  now: () => number
-  graceMs: number
-}): HideSentMarks {
-  const { store, tabId, now, graceMs } = options
+export function createHideSentMarks(
+  store: QueueStorage,
+  tabId: string,
+  now: () => number,
+  graceMs: number,
+): HideSentMarks {
   const own = new Map<string, number>()
   let changed = false
 

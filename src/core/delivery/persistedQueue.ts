@@ -69,7 +69,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   const { indexKey, ackedKey, write, remove, readIndex, readAcked, readOutbox, removeOutbox } = store
   const ownKey = store.outboxKey(tabId)
   const segments = createOutboxSegments(store, tabId)
-  const marks = createHideSentMarks({ store, tabId, now, graceMs: options.hideGraceMs ?? HIDE_GRACE_MS })
+  const marks = createHideSentMarks(store, tabId, now, options.hideGraceMs ?? HIDE_GRACE_MS)
 
   let own: QueuedEvent[] = []
   const ownIds = new Set<string>()

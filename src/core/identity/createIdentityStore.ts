@@ -183,13 +183,10 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
   write()
 
   sync = options.sync
-    ? crossTabSync({
-        ...options.sync,
-        onRemoteChange: () => {
-          store.setState(hydrate(store.getState()), true)
-          mirror(store.getState())
-          schedule()
-        },
+    ? crossTabSync(options.sync, () => {
+        store.setState(hydrate(store.getState()), true)
+        mirror(store.getState())
+        schedule()
       })
     : null
 

@@ -8,7 +8,6 @@ export interface CrossTabSyncOptions {
   storageEvents: boolean
   /** Announce and hear writes on this BroadcastChannel (any backend other tabs share). */
   channel: string | null
-  onRemoteChange: () => void
 }
 
 export interface CrossTabSync {
@@ -17,10 +16,11 @@ export interface CrossTabSync {
   stop(): void
 }
 
-export function crossTabSync(options: CrossTabSyncOptions): CrossTabSync {
+/** `onRemoteChange` runs when another tab wrote the identity. */
+export function crossTabSync(options: CrossTabSyncOptions, onRemoteChange: () => void): CrossTabSync {
   const onStorage = (event: { key?: string | null }) => {
     // key null: another tab called localStorage.clear()
-    if (event.key == null || event.key === IDENTITY_KEY) options.onRemoteChange()
+    if (event.key == null || event.key === IDENTITY_KEY) onRemoteChange()
   }
   const stopListening = options.storageEvents ? listen(globalThis, 'storage', onStorage) : () => {}
 
@@ -28,7 +28,7 @@ export function crossTabSync(options: CrossTabSyncOptions): CrossTabSync {
   if (options.channel && typeof globalThis.BroadcastChannel === 'function') {
     try {
       channel = new BroadcastChannel(options.channel)
-      channel.onmessage = () => options.onRemoteChange()
+      channel.onmessage = onRemoteChange
     } catch {
       channel = null
     }

@@ -1,5 +1,5 @@
 import { BATCH_TARGET_BYTES } from './buildBatches.js'
-import { eventBytesBound } from './eventJson.js'
+import { eventBytes, eventBytesBound } from './eventJson.js'
 import type { QueuedEvent } from './queuedEvent.js'
 
 /**
@@ -7,9 +7,7 @@ import type { QueuedEvent } from './queuedEvent.js'
  * summed as they are pushed (recounted if the array changed any other way), and bytes are counted only when the
  * bounds cannot rule it out: counting every event's bytes again cost ~0.5 µs a call, serializing the new one ~3 µs.
  */
-export function createBatchFill(
-  sizeOf: (event: QueuedEvent) => number,
-): (own: readonly QueuedEvent[]) => boolean {
+export function createBatchFill(): (own: readonly QueuedEvent[]) => boolean {
   let counted: readonly QueuedEvent[] | null = null
   let length = 0
   let last: QueuedEvent | undefined
@@ -22,6 +20,6 @@ export function createBatchFill(
     counted = own
     length = own.length
     last = newest
-    return bound >= BATCH_TARGET_BYTES && own.reduce((sum, e) => sum + sizeOf(e), 0) >= BATCH_TARGET_BYTES
+    return bound >= BATCH_TARGET_BYTES && own.reduce((sum, e) => sum + eventBytes(e), 0) >= BATCH_TARGET_BYTES
   }
 }

@@ -1,6 +1,5 @@
 import { uuid } from '../uuid.js'
 import { createBatchFill } from './batchFill.js'
-import { eventBytes } from './eventJson.js'
 import { backoffDelay } from './backoff.js'
 import { systemClock } from './clock.js'
 import {
@@ -69,8 +68,6 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     locks: environment.locks(),
   })
 
-  const sizeOf = eventBytes
-
   const canSend = () => !paused && !refused && !closed && online
   const queued = () => queue.own().length + queue.othersCount()
   const hasPending = () => queued() > 0
@@ -137,7 +134,6 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const cycle = createSendCycle({
     queue,
     reporter,
-    sizeOf,
     send,
     canSend,
     onChange: refreshCounts,
@@ -157,7 +153,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     }
   }
 
-  const onPageHide = () => sendOnPageHide({ ...options, clock, environment, queue, cycle, sizeOf, canSend })
+  const onPageHide = () => sendOnPageHide({ ...options, clock, environment, queue, cycle, canSend })
 
   const unsubscribers = [
     environment.subscribeOnline((isOnline) => {
@@ -179,7 +175,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   status.commit()
   scheduler.arm()
 
-  const fillsBatch = createBatchFill(sizeOf)
+  const fillsBatch = createBatchFill()
 
   return {
     enqueue(input) {

@@ -1,6 +1,7 @@
 import { KEEPALIVE_CHUNK_BYTES, buildBatches } from './buildBatches.js'
 import type { DeliveryClock } from './clock.js'
 import type { DeliveryEnvironment } from './environment.js'
+import { eventBytes } from './eventJson.js'
 import type { QueuedEvent } from './queuedEvent.js'
 import { batchBody, batchUrl, classifyResponse } from './sendBatch.js'
 import type { SendResult } from './sendBatch.js'
@@ -12,7 +13,6 @@ export interface PageHideFlushOptions {
   clock: DeliveryClock
   /** Its sendBeacon, the fallback when a keepalive request is refused. */
   environment: DeliveryEnvironment
-  sizeOf: (event: QueuedEvent) => number
 }
 
 export interface PageHideChunk {
@@ -33,7 +33,7 @@ export function pageHideFlush(
   options: PageHideFlushOptions,
 ): PageHideChunk[] {
   const url = batchUrl(options.apiHost)
-  const { batches } = buildBatches(events, { maxBytes: KEEPALIVE_CHUNK_BYTES, sizeOf: options.sizeOf })
+  const { batches } = buildBatches(events, { maxBytes: KEEPALIVE_CHUNK_BYTES, sizeOf: eventBytes })
   return batches.map((chunk) => {
     const body = batchBody(chunk, options.writeKey, options.clock.now())
     const beacon = () => {

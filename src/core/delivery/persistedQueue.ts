@@ -28,7 +28,6 @@ export interface PersistedQueueOptions {
 }
 
 export interface PersistedQueue {
-  readonly tabId: string
   /** This tab's own events, oldest first. */
   own(): readonly QueuedEvent[]
   /** Events other tabs (or an earlier page) left that nobody has delivered, as of the last look. */
@@ -143,7 +142,6 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
   }
 
   return {
-    tabId,
     own: () => own,
     othersCount: () => others.size,
     add(event) {

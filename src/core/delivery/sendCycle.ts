@@ -1,5 +1,6 @@
 import { BATCH_TARGET_BYTES, buildBatches } from './buildBatches.js'
 import { oversizeReason } from './deliveryErrors.js'
+import { eventBytes } from './eventJson.js'
 import type { DeliveryReporter } from './deliveryReporter.js'
 import { isolateBadEvents } from './isolateBadEvents.js'
 import type { IsolationResult, RefusedEvent } from './isolateBadEvents.js'
@@ -12,7 +13,6 @@ export type SendFailure = NonNullable<IsolationResult['interrupted']>
 export interface SendCycleOptions {
   queue: PersistedQueue
   reporter: DeliveryReporter
-  sizeOf: (event: QueuedEvent) => number
   send: (events: readonly QueuedEvent[]) => Promise<SendResult>
   canSend: () => boolean
   /** Counts changed (in flight, pending): refresh the status. */
@@ -32,7 +32,7 @@ export interface SendCycle {
 }
 
 export function createSendCycle(options: SendCycleOptions): SendCycle {
-  const { queue, reporter, sizeOf } = options
+  const { queue, reporter } = options
   const inFlight = new Set<string>()
 
   const cycle: SendCycle = {
@@ -57,11 +57,11 @@ export function createSendCycle(options: SendCycleOptions): SendCycle {
       const events = queue.collect().filter((event) => !inFlight.has(event.messageId))
       options.onChange()
       if (events.length === 0) return 'empty'
-      const { batches, oversize } = buildBatches(events, { maxBytes: BATCH_TARGET_BYTES, sizeOf })
+      const { batches, oversize } = buildBatches(events, { maxBytes: BATCH_TARGET_BYTES, sizeOf: eventBytes })
       // The client refuses these at the call; should one get here anyway, it is reported, never sent, never lost quietly.
       cycle.settle(
         [],
-        oversize.map((event) => ({ event, reason: oversizeReason(sizeOf(event)), status: 413 })),
+        oversize.map((event) => ({ event, reason: oversizeReason(eventBytes(event)), status: 413 })),
       )
       for (const batch of batches) {
         if (!options.canSend()) return 'stopped'

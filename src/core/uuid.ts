@@ -2,13 +2,9 @@
 // Not crypto.randomUUID, though it exists on secure pages: it costs ~2.6 µs a call in Chromium, an id formatted
 // from pooled random bytes ~0.5 µs, and a call's whole budget is ~10 µs.
 
-// The two hex digits of each byte, as character codes.
-const HEX = new Uint8Array(512)
-for (let i = 0; i < 256; i++) {
-  const digits = (i + 0x100).toString(16)
-  HEX[2 * i] = digits.charCodeAt(1)
-  HEX[2 * i + 1] = digits.charCodeAt(2)
-}
+// The hex digits, as character codes (looked up by nibble: as fast as a table of every byte's two digits).
+const HEX = new Uint8Array(16)
+for (let i = 0; i < 16; i++) HEX[i] = '0123456789abcdef'.charCodeAt(i)
 const DASH = 45
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
@@ -51,9 +47,9 @@ export function uuid(): string {
   let n = 0
   for (let i = 0; i < 16; i++) {
     if (i === 4 || i === 6 || i === 8 || i === 10) codes[n++] = DASH
-    const byte = 2 * bytes[at + i]!
-    codes[n++] = HEX[byte]!
-    codes[n++] = HEX[byte + 1]!
+    const byte = bytes[at + i]!
+    codes[n++] = HEX[byte >> 4]!
+    codes[n++] = HEX[byte & 15]!
   }
   return String.fromCharCode.apply(null, codes)
 }

@@ -153,7 +153,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     }
   }
 
-  const onPageHide = () => sendOnPageHide({ ...options, clock, environment, queue, cycle, canSend })
+  const onPageHide = () => sendOnPageHide(queue, cycle, canSend(), { ...options, clock, environment })
 
   const unsubscribers = [
     environment.subscribeOnline((isOnline) => {

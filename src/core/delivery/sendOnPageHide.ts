@@ -4,20 +4,18 @@ import type { PageHideFlushOptions } from './pageHideFlush.js'
 import type { PersistedQueue } from './persistedQueue.js'
 import type { SendCycle } from './sendCycle.js'
 
-export interface SendOnPageHideOptions extends PageHideFlushOptions {
-  queue: PersistedQueue
-  cycle: SendCycle
-  /** Whether a send may start now; if not, the queue is only written, for the next page. */
-  canSend: () => boolean
-}
-
 /**
  * The page is going away: write the queue now, and send this tab's events with keepalive (or a beacon). The events
  * are marked as sent at hide first, so no other page re-sends them while this one may still read the answers.
+ * `canSend` false (paused, offline, refused, closed): the queue is only written, for the next page.
  */
-export function sendOnPageHide(options: SendOnPageHideOptions): void {
-  const { queue, cycle } = options
-  if (!options.canSend()) {
+export function sendOnPageHide(
+  queue: PersistedQueue,
+  cycle: SendCycle,
+  canSend: boolean,
+  options: PageHideFlushOptions,
+): void {
+  if (!canSend) {
     queue.persistNow()
     return
   }

@@ -189,14 +189,15 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       } else scheduler.arm()
     },
     async flush() {
-      if (closed || closing) return closing ?? undefined
+      // Closed only ever inside `closing`: once it is set, flush waits for the close instead.
+      if (closing) return closing
       // A wait the server asked for (Retry-After) is waited out, not cut short: flush() resolves once the retry
       // at the server's time has run. Our own backoff is not the server's word, so a flush skips it.
       const serverWait = serverWaitUntil - clock.now()
       if (serverWait > 0 && scheduler.retrying) {
         await new Promise<void>((resolve) => clock.setTimeout(resolve, serverWait))
         while (scheduler.running) await scheduler.running
-        if (closed || closing) return closing ?? undefined
+        if (closing) return closing
       }
       // An explicit flush is the way out of a refused write key and of a backoff wait.
       refused = false

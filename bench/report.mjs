@@ -123,7 +123,7 @@ export function sections(results, budgets) {
         ])
     }
     out.push({
-      title: `Main-thread cost per call (validate + build + enqueue + persist; one call per task; the client sends on its own, flushAt 20, and 0–99 events are queued; "in a stream": back to back, "alone": ${QUIET_MS} ms after the last call)`,
+      title: `Main-thread cost per call (validate + build + enqueue + persist; one call per task; the client sends on its own, flushAt 20, and 0–99 events are queued; "in a stream": back to back, "alone": ${QUIET_MS} ms after the last call${cc?.track?.rounds?.length > 1 ? `; Chromium's stream rows: the middle of ${cc.track.rounds.length} rounds, each in a fresh page` : ''})`,
       head: ['call', 'median', 'p99', 'storage writes / call', 'median + deferred writes per call'],
       rows,
     })
@@ -266,8 +266,12 @@ export function targets(results, budgets) {
   ]) {
     const x = c?.callCost?.[name]
     const judged = x ? withDeferred(x) : undefined
+    const rounds =
+      x?.rounds?.length > 1
+        ? `; the middle of ${x.rounds.length} rounds in fresh pages: ${x.rounds.map(us).join(', ')}`
+        : ''
     const detail = x
-      ? ` (median ${us(x.median)} + deferred writes ${us(x.deferredUsPerCall ?? 0)} per call${x.lone ? `; alone after a quiet spell, with its write: ${us(x.lone.median)}` : ''})`
+      ? ` (median ${us(x.median)} + deferred writes ${us(x.deferredUsPerCall ?? 0)} per call${rounds}${x.lone ? `; alone after a quiet spell, with its write: ${us(x.lone.median)}` : ''})`
       : ''
     out.push([
       `Chromium ${label} median ≤ 10 µs`,

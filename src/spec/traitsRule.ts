@@ -9,7 +9,12 @@ import { toJson } from './toJson.js'
 
 // Levels count from traits (level 0); arrays count as a level too, so nothing nests without bound. Paths are built
 // only for what holds something deeper: most traits are flat.
-function tooDeep(value: JsonValue, path: (string | number)[], level: number, problems: Problem[]): void {
+function tooDeep(
+  value: { [key: string]: JsonValue } | JsonValue[],
+  path: (string | number)[],
+  level: number,
+  problems: Problem[],
+): void {
   if (level > LIMITS.maxTraitDepth) {
     problems.push({
       code: 'too_deep',
@@ -23,7 +28,8 @@ function tooDeep(value: JsonValue, path: (string | number)[], level: number, pro
       const item = value[i]!
       if (item !== null && typeof item === 'object') tooDeep(item, [...path, i], level + 1, problems)
     }
-  } else if (value !== null && typeof value === 'object') {
+  } else {
+    // An object: callers only recurse into objects and arrays.
     for (const key of Object.keys(value)) {
       const item = value[key]!
       if (item !== null && typeof item === 'object') tooDeep(item, [...path, key], level + 1, problems)

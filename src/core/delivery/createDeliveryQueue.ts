@@ -61,9 +61,9 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     },
   })
   const lock = createTabLock({
+    ...options,
     name: `${options.storageKey}:lock`,
     tabId,
-    storage: options.storage,
     clock,
     locks: environment.locks(),
   })

@@ -17,6 +17,7 @@ export interface PersistedQueueOptions {
   /** Prefix of every key this queue writes. */
   storageKey: string
   tabId: string
+  /** At least 1 (resolveOptions makes it so). */
   maxQueueSize: number
   now: () => number
   /** A write or read failed or found garbage: the queue carries on in memory. */
@@ -150,7 +151,7 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
       ownIds.add(event.messageId)
       segments.append(event)
       const dropped: QueuedEvent[] = []
-      while (own.length > Math.max(1, options.maxQueueSize)) {
+      while (own.length > options.maxQueueSize) {
         const oldest = own.shift()!
         ownIds.delete(oldest.messageId)
         segments.remove(new Set([oldest.messageId]))

@@ -91,10 +91,11 @@ export function createPersistedQueue(options: PersistedQueueOptions): PersistedQ
     marks.unmark(ids)
     return true
   }
-  const outboxJson = (segs: number[], tail: readonly QueuedEvent[]) =>
-    `{"tab":${JSON.stringify(tabId)},"seen":${now()}${closed ? ',"closed":true' : ''},"segs":${JSON.stringify(
-      segs,
-    )},"events":[${tail.map(eventJson).join(',')}]}`
+  // The Outbox, its events from their cached JSON: `closed` is left out (undefined) until it is true.
+  const outboxJson = (segs: number[], tail: readonly QueuedEvent[]) => {
+    const head = JSON.stringify({ tab: tabId, seen: now(), closed: closed || undefined, segs })
+    return `${head.slice(0, -1)},"events":[${tail.map(eventJson).join(',')}]}`
+  }
 
   const writeNow = () => {
     writeScheduled = false

@@ -51,7 +51,8 @@ export function basicAuth(writeKey: string): string {
 
 /** The body Segment's /v1/batch takes. `sentAt` is per attempt: the collector corrects clock skew with it. */
 export function batchBody(batch: readonly SegmentEvent[], writeKey: string, now: number): string {
-  return `{"batch":[${batch.map(eventJson).join(',')}],"sentAt":${JSON.stringify(new Date(now).toISOString())},"writeKey":${JSON.stringify(writeKey)}}`
+  const tail = JSON.stringify({ sentAt: new Date(now).toISOString(), writeKey })
+  return `{"batch":[${batch.map(eventJson).join(',')}],${tail.slice(1)}`
 }
 
 export async function sendBatch(

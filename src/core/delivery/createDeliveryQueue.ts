@@ -179,7 +179,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
 
   return {
     enqueue(input) {
-      const event = toQueuedEvent(input, uuid)
+      const event = toQueuedEvent(input)
       exhausted = false
       for (const dropped of queue.add(event)) reporter.report(overflowError(dropped, options.maxQueueSize))
       refreshCounts()

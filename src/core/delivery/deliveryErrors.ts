@@ -11,10 +11,9 @@ export const unauthorizedError = (writeKey: string, status: number, queued: numb
     `${queued} events stay queued and are sent on flush() or by a client with a valid key.`,
 })
 
-export const networkError = (count: number, reason: string, cause?: unknown): AnalyticsError => ({
+export const networkError = (count: number, reason: string): AnalyticsError => ({
   code: 'network',
   message: `groupkit: sending ${count} events failed (${reason}); they stay queued and are retried`,
-  ...(cause === undefined ? {} : { cause }),
 })
 
 export const deadLetterError = (event: QueuedEvent, status: number, reason: string): AnalyticsError => ({

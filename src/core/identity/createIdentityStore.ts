@@ -171,7 +171,7 @@ export function createIdentityStore(options: IdentityStoreOptions): IdentityStor
     }
   }
   /** `now`: before this task ends whatever the interval (a wipe on deny does not wait). */
-  const schedule = (now = false) => requestWrite(write, (options.writeBehind ?? false) && !now)
+  const schedule = (now?: boolean) => requestWrite(write, !!options.writeBehind && !now)
 
   flushWrites()
   let initial = freshIdentity(newId(), options.consent)

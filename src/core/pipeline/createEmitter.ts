@@ -61,7 +61,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
   const toDestinations = (event: SegmentEvent) =>
     deliverToDestinations(event, options.plugins(), report, track)
 
-  const reject = (type: SegmentEvent['type'], error: AnalyticsError, quiet = false): CallResult => {
+  const reject = (type: SegmentEvent['type'], error: AnalyticsError, quiet?: boolean): CallResult => {
     if (!quiet) report(error)
     else if (debug.enabled) debug(`${type} not collected: ${error.message}`)
     activity.add({

@@ -131,17 +131,9 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   const batchOptions = { ...options, now: () => clock.now() }
   const send = (events: readonly QueuedEvent[]) => sendBatch(events, batchOptions)
 
-  const cycle = createSendCycle({
-    queue,
-    reporter,
-    send,
-    canSend,
-    onChange: refreshCounts,
-    onFailure: fail,
-    onSuccess() {
-      attempt = 0
-      status.update({ retrying: null })
-    },
+  const cycle = createSendCycle(queue, reporter, send, canSend, refreshCounts, fail, () => {
+    attempt = 0
+    status.update({ retrying: null })
   })
 
   const loop = async () => {

@@ -10,17 +10,6 @@ import type { SendResult } from './sendBatch.js'
 
 export type SendFailure = NonNullable<IsolationResult['interrupted']>
 
-export interface SendCycleOptions {
-  queue: PersistedQueue
-  reporter: DeliveryReporter
-  send: (events: readonly QueuedEvent[]) => Promise<SendResult>
-  canSend: () => boolean
-  /** Counts changed (in flight, pending): refresh the status. */
-  onChange: () => void
-  onFailure: (failure: SendFailure, unsettled: number) => void
-  onSuccess: () => void
-}
-
 export interface SendCycle {
   /** Under the send lock: every tab's unsent events, batch by batch, until done, stopped or failed. */
   run(renew: () => void): Promise<'empty' | 'sent' | 'stopped'>
@@ -31,8 +20,21 @@ export interface SendCycle {
   readonly inFlight: ReadonlySet<string>
 }
 
-export function createSendCycle(options: SendCycleOptions): SendCycle {
-  const { queue, reporter } = options
+/**
+ * Sends `queue` through `send` while `canSend()`, reporting outcomes to `reporter`. `onChange`: counts changed (in
+ * flight, pending), refresh the status; `onFailure`: a send could not complete, `unsettled` events got no answer;
+ * `onSuccess`: everything collected was answered. Positional, like the queue's other parts: an options object's
+ * names would be the bundle's only copy of them.
+ */
+export function createSendCycle(
+  queue: PersistedQueue,
+  reporter: DeliveryReporter,
+  send: (events: readonly QueuedEvent[]) => Promise<SendResult>,
+  canSend: () => boolean,
+  onChange: () => void,
+  onFailure: (failure: SendFailure, unsettled: number) => void,
+  onSuccess: () => void,
+): SendCycle {
   const inFlight = new Set<string>()
 
   const cycle: SendCycle = {
@@ -42,7 +44,7 @@ export function createSendCycle(options: SendCycleOptions): SendCycle {
         if (sending) inFlight.add(event.messageId)
         else inFlight.delete(event.messageId)
       }
-      options.onChange()
+      onChange()
     },
     settle(delivered, refused) {
       if (delivered.length === 0 && refused.length === 0) return
@@ -51,11 +53,11 @@ export function createSendCycle(options: SendCycleOptions): SendCycle {
       )
       reporter.delivered(delivered)
       for (const refusedEvent of refused) reporter.deadLetter(refusedEvent)
-      options.onChange()
+      onChange()
     },
     async run(renew) {
       const events = queue.collect().filter((event) => !inFlight.has(event.messageId))
-      options.onChange()
+      onChange()
       if (events.length === 0) return 'empty'
       const { batches, oversize } = buildBatches(events, { maxBytes: BATCH_TARGET_BYTES, sizeOf: eventBytes })
       // The client refuses these at the call; should one get here anyway, it is reported, never sent, never lost quietly.
@@ -64,18 +66,18 @@ export function createSendCycle(options: SendCycleOptions): SendCycle {
         oversize.map((event) => ({ event, reason: oversizeReason(eventBytes(event)), status: 413 })),
       )
       for (const batch of batches) {
-        if (!options.canSend()) return 'stopped'
+        if (!canSend()) return 'stopped'
         renew()
         cycle.markInFlight(batch, true)
-        const result = await isolateBadEvents(batch, options.send)
+        const result = await isolateBadEvents(batch, send)
         cycle.markInFlight(batch, false)
         cycle.settle(result.delivered, result.refused)
         if (result.interrupted) {
-          options.onFailure(result.interrupted, result.unsettled.length)
+          onFailure(result.interrupted, result.unsettled.length)
           return 'stopped'
         }
       }
-      options.onSuccess()
+      onSuccess()
       return 'sent'
     },
   }

@@ -77,19 +77,19 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
       inFlight: cycle.inFlight.size,
       sending: !paused && !refused && !closed,
     })
-  const scheduler = createFlushScheduler({
+  const scheduler = createFlushScheduler(
     clock,
-    flushInterval: options.flushInterval,
-    canSend: () => canSend() && !closing,
-    hasPending: () => !exhausted && hasPending(),
-    onTick() {
+    options.flushInterval,
+    () => loop(),
+    () => canSend() && !closing,
+    () => !exhausted && hasPending(),
+    () => {
       // Another tab may have sent this tab's events meanwhile.
       queue.pruneDelivered()
       status.update({ retrying: null })
       refreshCounts()
     },
-    send: () => loop(),
-  })
+  )
   const stopRetrying = () => {
     scheduler.cancelRetry()
     status.update({ retrying: null })

@@ -1,18 +1,5 @@
 import type { DeliveryClock } from './clock.js'
 
-export interface FlushSchedulerOptions {
-  clock: DeliveryClock
-  flushInterval: number
-  /** Whether a send may start now (not paused, offline, refused, closed). */
-  canSend: () => boolean
-  /** Whether anything waits to be sent: the interval timer runs only then, an idle queue holds no timer. */
-  hasPending: () => boolean
-  /** Runs when a timer (interval or retry) fires, before its send. */
-  onTick: () => void
-  /** One send run (sends until empty, failed or blocked). */
-  send: () => Promise<void>
-}
-
 export interface FlushScheduler {
   /** Start the `flushInterval` timer unless one (or a retry) is already waiting. */
   arm(): void
@@ -33,10 +20,19 @@ export interface FlushScheduler {
 
 /**
  * When sends happen: at most one run at a time, an interval timer only while events wait, a retry timer that the
- * interval never overtakes.
+ * interval never overtakes. `send` is one run (sends until empty, failed or blocked); `canSend`, whether a run may
+ * start now (not paused, offline, refused, closed); `hasPending`, whether anything waits to be sent (the interval
+ * timer runs only then: an idle queue holds no timer); `onTick` runs when a timer (interval or retry) fires, before
+ * its run.
  */
-export function createFlushScheduler(options: FlushSchedulerOptions): FlushScheduler {
-  const { clock } = options
+export function createFlushScheduler(
+  clock: DeliveryClock,
+  flushInterval: number,
+  send: () => Promise<void>,
+  canSend: () => boolean,
+  hasPending: () => boolean,
+  onTick: () => void,
+): FlushScheduler {
   let intervalTimer: unknown = null
   let retryTimer: unknown = null
   let running: Promise<void> | null = null
@@ -53,25 +49,25 @@ export function createFlushScheduler(options: FlushSchedulerOptions): FlushSched
   }
   const run = () => {
     clearInterval()
-    running = options.send().finally(() => {
+    running = send().finally(() => {
       running = null
       scheduler.arm()
     })
     return running
   }
   const kick = () => {
-    if (!running && retryTimer === null && options.canSend()) void run()
+    if (!running && retryTimer === null && canSend()) void run()
   }
 
   const scheduler: FlushScheduler = {
     arm() {
       if (stopped || intervalTimer !== null || retryTimer !== null || running) return
-      if (!options.canSend() || !options.hasPending()) return
+      if (!canSend() || !hasPending()) return
       intervalTimer = clock.setTimeout(() => {
         intervalTimer = null
-        options.onTick()
+        onTick()
         kick()
-      }, options.flushInterval)
+      }, flushInterval)
     },
     soon() {
       if (soonQueued) return
@@ -83,7 +79,7 @@ export function createFlushScheduler(options: FlushSchedulerOptions): FlushSched
     },
     async now() {
       while (running) await running
-      if (options.canSend()) await run()
+      if (canSend()) await run()
     },
     retryIn(ms) {
       clearInterval()
@@ -91,7 +87,7 @@ export function createFlushScheduler(options: FlushSchedulerOptions): FlushSched
       if (stopped) return
       retryTimer = clock.setTimeout(() => {
         retryTimer = null
-        options.onTick()
+        onTick()
         kick()
       }, ms)
     },

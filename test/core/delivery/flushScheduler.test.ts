@@ -6,17 +6,17 @@ function setup(state = { canSend: true, pending: true }) {
   const clock = manualClock()
   const runs: string[] = []
   let finish: (() => void) | null = null
-  const scheduler = createFlushScheduler({
+  const scheduler = createFlushScheduler(
     clock,
-    flushInterval: 1000,
-    canSend: () => state.canSend,
-    hasPending: () => state.pending,
-    onTick: () => runs.push('tick'),
-    send: () => {
+    1000,
+    () => {
       runs.push('send')
       return new Promise<void>((resolve) => (finish = resolve))
     },
-  })
+    () => state.canSend,
+    () => state.pending,
+    () => runs.push('tick'),
+  )
   return { clock, runs, scheduler, state, finish: () => finish?.() }
 }
 

@@ -49,16 +49,12 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
   let serverWaitUntil = 0
 
   const status = createStatusStore(initialDeliveryStatus(online, !paused))
-  const reporter = createDeliveryReporter(status, options, () => clock.now())
+  const now = () => clock.now()
+  const reporter = createDeliveryReporter(status, options, now)
   // The options carry the queue's own (storage, storageKey, maxQueueSize, hideGraceMs, writeBehind) by name.
-  const queue = createPersistedQueue({
-    ...options,
-    tabId,
-    now: () => clock.now(),
-    onStorageError(message, cause) {
-      if (!storageReported) reporter.report(storageError(message, cause))
-      storageReported = true
-    },
+  const queue = createPersistedQueue(options, tabId, now, (message, cause) => {
+    if (!storageReported) reporter.report(storageError(message, cause))
+    storageReported = true
   })
   const lock = createTabLock({
     ...options,
@@ -128,7 +124,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     status.update({ retrying: { attempt, nextAttemptAt: clock.now() + delay, reason: failure.reason } })
   }
 
-  const batchOptions = { ...options, now: () => clock.now() }
+  const batchOptions = { ...options, now }
   const send = (events: readonly QueuedEvent[]) => sendBatch(events, batchOptions)
 
   const cycle = createSendCycle(queue, reporter, send, canSend, refreshCounts, fail, () => {

@@ -12,16 +12,13 @@ import { createQueueStorage } from './queueStorage.js'
  */
 export const STALE_TAB_MS = 10 * 60_000
 
+/** The delivery options the queue reads (the rest of its needs come by position). */
 export interface PersistedQueueOptions {
   storage: KeyValueStorage
   /** Prefix of every key this queue writes. */
   storageKey: string
-  tabId: string
   /** At least 1 (resolveOptions makes it so). */
   maxQueueSize: number
-  now: () => number
-  /** A write or read failed or found garbage: the queue carries on in memory. */
-  onStorageError: (message: string, cause: unknown) => void
   /** How long other pages leave events sent at page hide alone (see HIDE_GRACE_MS). @default 5000 */
   hideGraceMs?: number | undefined
   /** Coalesce writes across tasks (see writeBehind): for the browser's own storage. @default false */
@@ -63,9 +60,14 @@ export interface PersistedQueue {
  * owners drop on their next write. Writes are coalesced: one per task, and with `writeBehind` one per interval
  * during a stream of calls (see writeBehind.ts).
  */
-export function createPersistedQueue(options: PersistedQueueOptions): PersistedQueue {
-  const { tabId, now } = options
-  const store = createQueueStorage(options.storage, options.storageKey, options.onStorageError)
+export function createPersistedQueue(
+  options: PersistedQueueOptions,
+  tabId: string,
+  now: () => number,
+  /** A write or read failed or found garbage: the queue carries on in memory. */
+  onStorageError: (message: string, cause: unknown) => void,
+): PersistedQueue {
+  const store = createQueueStorage(options.storage, options.storageKey, onStorageError)
   const { indexKey, ackedKey, write, remove, readIndex, readAcked, readOutbox, removeOutbox } = store
   const ownKey = store.outboxKey(tabId)
   const segments = createOutboxSegments(store, tabId)

@@ -11,15 +11,12 @@ function tab(
   options: { now?: () => number; maxQueueSize?: number } = {},
 ) {
   const errors: string[] = []
-  const queue = createPersistedQueue({
-    storage,
-    storageKey: KEY,
+  const queue = createPersistedQueue(
+    { storage, storageKey: KEY, maxQueueSize: options.maxQueueSize ?? 1000, hideGraceMs: 1000 },
     tabId,
-    maxQueueSize: options.maxQueueSize ?? 1000,
-    now: options.now ?? (() => Date.now()),
-    hideGraceMs: 1000,
-    onStorageError: (message) => errors.push(message),
-  })
+    options.now ?? (() => Date.now()),
+    (message) => errors.push(message),
+  )
   return { queue, storage, errors }
 }
 

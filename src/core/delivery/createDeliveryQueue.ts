@@ -56,13 +56,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     if (!storageReported) reporter.report(storageError(message, cause))
     storageReported = true
   })
-  const lock = createTabLock({
-    ...options,
-    name: `${options.storageKey}:lock`,
-    tabId,
-    clock,
-    locks: environment.locks(),
-  })
+  const lock = createTabLock(`${options.storageKey}:lock`, tabId, options.storage, clock, environment.locks())
 
   const canSend = () => !paused && !refused && !closed && online
   const queued = () => queue.own().length + queue.othersCount()

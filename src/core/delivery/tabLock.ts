@@ -16,21 +16,18 @@ export interface TabLock {
   ): Promise<{ acquired: true; value: T } | { acquired: false }>
 }
 
-export interface TabLockOptions {
-  name: string
-  tabId: string
-  storage: KeyValueStorage
-  clock: DeliveryClock
-  locks: LockManagerLike | null
-}
-
 /**
  * One sender per app across tabs. Web Locks where available (released by the browser even when a tab crashes);
  * otherwise a lease in storage with an expiry, renewed while sending, so a tab that died holding it blocks the others
- * for at most LEASE_MS.
+ * for at most LEASE_MS. `name` is the lock's (and the lease's storage key); `locks` null means no Web Locks.
  */
-export function createTabLock(options: TabLockOptions): TabLock {
-  const { name, tabId, storage, clock, locks } = options
+export function createTabLock(
+  name: string,
+  tabId: string,
+  storage: KeyValueStorage,
+  clock: DeliveryClock,
+  locks: LockManagerLike | null,
+): TabLock {
   if (locks) {
     return {
       tryRun: (work) =>

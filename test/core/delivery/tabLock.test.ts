@@ -10,8 +10,8 @@ describe('createTabLock', () => {
       const storage = countingStorage()
       const clock = manualClock()
       const locks = kind === 'Web Locks' ? fakeLocks() : null
-      const a = createTabLock({ name: NAME, tabId: 'a', storage, clock, locks })
-      const b = createTabLock({ name: NAME, tabId: 'b', storage, clock, locks })
+      const a = createTabLock(NAME, 'a', storage, clock, locks)
+      const b = createTabLock(NAME, 'b', storage, clock, locks)
 
       let release!: () => void
       const held = a.tryRun(() => new Promise<string>((resolve) => (release = () => resolve('a sent'))))
@@ -28,7 +28,7 @@ describe('createTabLock', () => {
     const storage = countingStorage()
     const clock = manualClock()
     storage.setItem(NAME, JSON.stringify({ tab: 'dead', until: clock.now() + LEASE_MS }))
-    const lock = createTabLock({ name: NAME, tabId: 'alive', storage, clock, locks: null })
+    const lock = createTabLock(NAME, 'alive', storage, clock, null)
     expect(await lock.tryRun(async () => 1)).toEqual({ acquired: false })
     clock.advance(LEASE_MS + 1)
     expect(await lock.tryRun(async () => 1)).toEqual({ acquired: true, value: 1 })
@@ -37,8 +37,8 @@ describe('createTabLock', () => {
   it('renews the lease while a long send runs', async () => {
     const storage = countingStorage()
     const clock = manualClock()
-    const a = createTabLock({ name: NAME, tabId: 'a', storage, clock, locks: null })
-    const b = createTabLock({ name: NAME, tabId: 'b', storage, clock, locks: null })
+    const a = createTabLock(NAME, 'a', storage, clock, null)
+    const b = createTabLock(NAME, 'b', storage, clock, null)
     await a.tryRun(async (renew) => {
       clock.advance(LEASE_MS - 1)
       renew()

@@ -135,7 +135,7 @@ export function createDeliveryQueue(options: DeliveryOptions): DeliveryQueue {
     }
   }
 
-  const onPageHide = () => sendOnPageHide(queue, cycle, canSend(), { ...options, clock, environment })
+  const onPageHide = () => sendOnPageHide(queue, cycle, canSend(), batchOptions, environment)
 
   const unsubscribers = [
     environment.subscribeOnline((isOnline) => {

@@ -1,19 +1,12 @@
 import { KEEPALIVE_CHUNK_BYTES, buildBatches } from './buildBatches.js'
-import type { DeliveryClock } from './clock.js'
 import type { DeliveryEnvironment } from './environment.js'
 import { eventBytes } from './eventJson.js'
 import type { QueuedEvent } from './queuedEvent.js'
 import { batchBody, batchUrl, classifyResponse } from './sendBatch.js'
-import type { SendResult } from './sendBatch.js'
+import type { SendBatchOptions, SendResult } from './sendBatch.js'
 
-export interface PageHideFlushOptions {
-  apiHost: string
-  writeKey: string
-  fetch: typeof fetch
-  clock: DeliveryClock
-  /** Its sendBeacon, the fallback when a keepalive request is refused. */
-  environment: DeliveryEnvironment
-}
+/** Where and as whom to send, and the time: the regular send's own options. */
+export type PageHideFlushOptions = Pick<SendBatchOptions, 'apiHost' | 'writeKey' | 'fetch' | 'now'>
 
 export interface PageHideChunk {
   events: QueuedEvent[]
@@ -31,13 +24,15 @@ export interface PageHideChunk {
 export function pageHideFlush(
   events: readonly QueuedEvent[],
   options: PageHideFlushOptions,
+  /** Its sendBeacon, the fallback when a keepalive request is refused. */
+  environment: DeliveryEnvironment,
 ): PageHideChunk[] {
   const url = batchUrl(options.apiHost)
   const { batches } = buildBatches(events, { maxBytes: KEEPALIVE_CHUNK_BYTES, sizeOf: eventBytes })
   return batches.map((chunk) => {
-    const body = batchBody(chunk, options.writeKey, options.clock.now())
+    const body = batchBody(chunk, options.writeKey, options.now())
     const beacon = () => {
-      options.environment.sendBeacon(url, new Blob([body], { type: 'text/plain' }))
+      environment.sendBeacon(url, new Blob([body], { type: 'text/plain' }))
       return null
     }
     let answer: Promise<SendResult | null>
@@ -48,7 +43,7 @@ export function pageHideFlush(
         keepalive: true,
         headers: { 'Content-Type': 'text/plain' },
         body,
-      }).then((response) => classifyResponse(response, options.clock.now()), beacon)
+      }).then((response) => classifyResponse(response, options.now()), beacon)
     } catch {
       answer = Promise.resolve(beacon())
     }

@@ -1,6 +1,7 @@
 import { partitionAccepted } from './isolateBadEvents.js'
 import { pageHideFlush } from './pageHideFlush.js'
 import type { PageHideFlushOptions } from './pageHideFlush.js'
+import type { DeliveryEnvironment } from './environment.js'
 import type { PersistedQueue } from './persistedQueue.js'
 import type { SendCycle } from './sendCycle.js'
 
@@ -14,6 +15,7 @@ export function sendOnPageHide(
   cycle: SendCycle,
   canSend: boolean,
   options: PageHideFlushOptions,
+  environment: DeliveryEnvironment,
 ): void {
   if (!canSend) {
     queue.persistNow()
@@ -22,7 +24,7 @@ export function sendOnPageHide(
   const events = queue.own().filter((event) => !cycle.inFlight.has(event.messageId))
   queue.markHideSent(events.map((event) => event.messageId))
   queue.persistNow()
-  const chunks = pageHideFlush(events, options)
+  const chunks = pageHideFlush(events, options, environment)
   for (const chunk of chunks) {
     cycle.markInFlight(chunk.events, true)
     void chunk.answer.then((answer) => {

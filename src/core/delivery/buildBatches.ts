@@ -8,13 +8,6 @@ export const KEEPALIVE_CHUNK_BYTES = 60 * 1024
 /** `{"batch":[],"sentAt":"…","writeKey":"…"}` around the events, generously. */
 const ENVELOPE_BYTES = 256
 
-export interface BuildBatchesOptions<E extends SegmentEvent = SegmentEvent> {
-  /** Largest body a batch may have, envelope included. */
-  maxBytes: number
-  /** Serialized size of an event (the queue's caches its JSON; spec's eventByteSize measures any event). */
-  sizeOf: (event: E) => number
-}
-
 export interface Batches<E extends SegmentEvent = SegmentEvent> {
   /** Events in their original order, cut into batches that each fit `maxBytes`. */
   batches: E[][]
@@ -22,24 +15,28 @@ export interface Batches<E extends SegmentEvent = SegmentEvent> {
   oversize: E[]
 }
 
-/** Pure: cuts a queue into batches by serialized size, keeping order. */
+/**
+ * Pure: cuts a queue into batches by serialized size, keeping order. `maxBytes`: the largest body a batch may have,
+ * envelope included; `sizeOf`: an event's serialized size (the queue's caches its JSON; spec's eventByteSize
+ * measures any event).
+ */
 export function buildBatches<E extends SegmentEvent>(
   events: readonly E[],
-  options: BuildBatchesOptions<E>,
+  maxBytes: number,
+  sizeOf: (event: E) => number,
 ): Batches<E> {
-  const { sizeOf } = options
   const batches: E[][] = []
   const oversize: E[] = []
   let current: E[] = []
   let currentBytes = ENVELOPE_BYTES
   for (const event of events) {
     const size = sizeOf(event)
-    if (size > LIMITS.maxEventBytes || size + ENVELOPE_BYTES > options.maxBytes) {
+    if (size > LIMITS.maxEventBytes || size + ENVELOPE_BYTES > maxBytes) {
       oversize.push(event)
       continue
     }
     // +1 for the comma between events
-    if (current.length > 0 && currentBytes + size + 1 > options.maxBytes) {
+    if (current.length > 0 && currentBytes + size + 1 > maxBytes) {
       batches.push(current)
       current = []
       currentBytes = ENVELOPE_BYTES

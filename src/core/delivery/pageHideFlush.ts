@@ -28,7 +28,7 @@ export function pageHideFlush(
   environment: DeliveryEnvironment,
 ): PageHideChunk[] {
   const url = batchUrl(options.apiHost)
-  const { batches } = buildBatches(events, { maxBytes: KEEPALIVE_CHUNK_BYTES, sizeOf: eventBytes })
+  const { batches } = buildBatches(events, KEEPALIVE_CHUNK_BYTES, eventBytes)
   return batches.map((chunk) => {
     const body = batchBody(chunk, options.writeKey, options.now())
     const beacon = () => {

@@ -59,7 +59,7 @@ export function createSendCycle(
       const events = queue.collect().filter((event) => !inFlight.has(event.messageId))
       onChange()
       if (events.length === 0) return 'empty'
-      const { batches, oversize } = buildBatches(events, { maxBytes: BATCH_TARGET_BYTES, sizeOf: eventBytes })
+      const { batches, oversize } = buildBatches(events, BATCH_TARGET_BYTES, eventBytes)
       // The client refuses these at the call; should one get here anyway, it is reported, never sent, never lost quietly.
       cycle.settle(
         [],

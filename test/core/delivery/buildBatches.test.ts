@@ -13,10 +13,7 @@ const bodyBytes = (batch: unknown[]) =>
 describe('buildBatches', () => {
   it('keeps order and cuts batches under the target, each a valid body under the 500 KB limit', () => {
     const events = Array.from({ length: 400 }, (_, i) => trackEvent('size', { i, pad: 'x'.repeat(3000) }))
-    const { batches, oversize } = buildBatches(events, {
-      maxBytes: BATCH_TARGET_BYTES,
-      sizeOf: eventByteSize,
-    })
+    const { batches, oversize } = buildBatches(events, BATCH_TARGET_BYTES, eventByteSize)
     expect(oversize).toEqual([])
     expect(batches.length).toBeGreaterThan(1)
     expect(batches.flat()).toEqual(events)
@@ -30,7 +27,7 @@ describe('buildBatches', () => {
 
   it('cuts keepalive chunks under 64 KB', () => {
     const events = Array.from({ length: 100 }, (_, i) => trackEvent('chunk', { i, pad: 'y'.repeat(2500) }))
-    const { batches } = buildBatches(events, { maxBytes: KEEPALIVE_CHUNK_BYTES, sizeOf: eventByteSize })
+    const { batches } = buildBatches(events, KEEPALIVE_CHUNK_BYTES, eventByteSize)
     expect(batches.length).toBeGreaterThanOrEqual(4)
     for (const batch of batches) expect(bodyBytes(batch)).toBeLessThan(64 * 1024)
     expect(batches.flat()).toEqual(events)
@@ -38,7 +35,7 @@ describe('buildBatches', () => {
 
   it('measures UTF-8 bytes, not characters', () => {
     const events = Array.from({ length: 40 }, () => trackEvent('utf8', { pad: '€'.repeat(1000) }))
-    const { batches } = buildBatches(events, { maxBytes: 20_000, sizeOf: eventByteSize })
+    const { batches } = buildBatches(events, 20_000, eventByteSize)
     for (const batch of batches) expect(bodyBytes(batch)).toBeLessThanOrEqual(20_000)
   })
 
@@ -46,19 +43,17 @@ describe('buildBatches', () => {
     const small = trackEvent('small')
     const huge = trackEvent('huge', { pad: 'z'.repeat(LIMITS.maxEventBytes) })
     const medium = trackEvent('medium', { pad: 'm'.repeat(5000) })
-    expect(
-      buildBatches([small, huge, medium], { maxBytes: BATCH_TARGET_BYTES, sizeOf: eventByteSize }),
-    ).toEqual({
+    expect(buildBatches([small, huge, medium], BATCH_TARGET_BYTES, eventByteSize)).toEqual({
       batches: [[small, medium]],
       oversize: [huge],
     })
-    expect(buildBatches([small, medium], { maxBytes: 3000, sizeOf: eventByteSize })).toEqual({
+    expect(buildBatches([small, medium], 3000, eventByteSize)).toEqual({
       batches: [[small]],
       oversize: [medium],
     })
   })
 
   it('returns nothing for nothing', () => {
-    expect(buildBatches([], { maxBytes: 1000, sizeOf: eventByteSize })).toEqual({ batches: [], oversize: [] })
+    expect(buildBatches([], 1000, eventByteSize)).toEqual({ batches: [], oversize: [] })
   })
 })

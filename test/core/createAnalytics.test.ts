@@ -303,3 +303,22 @@ describe('createAnalytics: activity', () => {
     expect(debug).not.toHaveBeenCalled()
   })
 })
+
+describe('a fetch that rejects with something without a string form', () => {
+  it('is reported as a network failure in words, and the events stay queued', async () => {
+    const errors: string[] = []
+    const client = createAnalytics({
+      writeKey: 'wk',
+      apiHost: 'http://127.0.0.1:9/v1',
+      storage: createMemoryStorage(),
+      retry: { maxAttempts: 1 },
+      fetch: () => Promise.reject(Object.create(null) as Error),
+      onError: (error) => errors.push(error.message),
+    })
+    client.track('kept')
+    await client.flush()
+    expect(errors).toEqual([expect.stringContaining('network error: an unreadable error')])
+    expect(client.delivery.getState().pending).toBe(1)
+    await client.close()
+  })
+})

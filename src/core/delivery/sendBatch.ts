@@ -1,3 +1,4 @@
+import { describeError } from '../../spec/index.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import { isRecord, parseJson } from '../identity/parseJson.js'
 import { eventJson } from './eventJson.js'
@@ -136,5 +137,5 @@ function describe(cause: unknown): string {
     const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined
     return typeof code === 'string' ? `${cause.message} (${code})` : cause.message
   }
-  return String(cause)
+  return describeError(cause)
 }

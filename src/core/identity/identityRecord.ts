@@ -29,11 +29,11 @@ export function parseIdentityRecord(text: string | null): StoredIdentity | null 
   if (record === undefined) return null
   if (!isRecord(record)) return { state: undefined, lastGroup: undefined }
   const { version, state, lastGroup } = record
+  const upgraded =
+    typeof version === 'number' && version !== IDENTITY_VERSION ? migrateIdentity(state, version) : state
   return {
-    state:
-      typeof version === 'number' && version !== IDENTITY_VERSION
-        ? migrateIdentity(state, version)
-        : (state as Partial<IdentityState> | undefined),
+    // Anything but an object (null, a string, an array someone wrote) holds no fields: a fresh identity starts.
+    state: isRecord(upgraded) ? (upgraded as Partial<IdentityState>) : undefined,
     lastGroup: typeof lastGroup === 'string' ? lastGroup : undefined,
   }
 }

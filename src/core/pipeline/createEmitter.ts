@@ -1,6 +1,6 @@
 // The last steps of every call: plugins, redaction, the size limit, then the queue and the destinations, or a
 // buffer while consent is pending. Everything that happens is recorded in the activity log.
-import { LIMITS, validateEvent } from '../../spec/index.js'
+import { LIMITS, describeError, validateEvent } from '../../spec/index.js'
 import { eventBytes } from '../delivery/eventJson.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import type { ActivityLog } from '../activity/createActivityLog.js'
@@ -100,7 +100,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
           // Failing closed: an event whose redaction broke may still hold what had to stay private.
           return reject(input.type, {
             code: 'plugin',
-            message: `The redact function threw, so the ${input.type} event was not sent: ${cause instanceof Error ? cause.message : String(cause)}`,
+            message: `The redact function threw, so the ${input.type} event was not sent: ${describeError(cause)}`,
             cause,
           })
         }

@@ -1,5 +1,6 @@
 // Enrichers then filters, in the order they were added. A plugin that throws is reported and skipped: it never
 // stops the event or the plugins after it.
+import { describeError } from '../../spec/index.js'
 import type { SegmentEvent } from '../../spec/index.js'
 import type { AnalyticsError, Plugin } from '../types.js'
 
@@ -7,10 +8,9 @@ export type PluginOutcome =
   { kept: true; event: SegmentEvent } | { kept: false; event: SegmentEvent; by: string }
 
 function pluginError(plugin: Plugin, event: SegmentEvent, cause: unknown): AnalyticsError {
-  const reason = cause instanceof Error ? cause.message : String(cause)
   return {
     code: 'plugin',
-    message: `The ${plugin.type} plugin "${plugin.name}" threw and was skipped: ${reason}`,
+    message: `The ${plugin.type} plugin "${plugin.name}" threw and was skipped: ${describeError(cause)}`,
     ...(event.messageId ? { messageId: event.messageId } : {}),
     event,
     cause,

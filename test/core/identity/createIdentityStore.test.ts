@@ -80,6 +80,24 @@ describe('createIdentityStore', () => {
     expect(persisted(storage).state.anonymousId).toBe(identity.store.getState().anonymousId)
   })
 
+  it('starts fresh over a stored record of any other shape instead of throwing', () => {
+    for (const text of [
+      '{"version":1,"state":null}',
+      '{"version":0,"state":null}',
+      '{"version":1,"state":"user_1"}',
+      '{"version":1,"state":[1,2]}',
+      '{"state":7}',
+      'null',
+      '[]',
+      '"text"',
+    ]) {
+      const storage = createMemoryStorage({ [IDENTITY_KEY]: text })
+      const identity = store(storage)
+      expect(identity.store.getState()).toMatchObject({ userId: null, groups: {}, activeGroupId: null })
+      expect(persisted(storage).state.anonymousId).toBe(identity.store.getState().anonymousId)
+    }
+  })
+
   it('stores consent only once it is chosen', async () => {
     const storage = createMemoryStorage()
     const identity = store(storage, { consent: 'pending' })

@@ -165,6 +165,47 @@ describe('redact', () => {
     expect(client.store.getState().traits['email']).toBe('a@x.com')
   })
 
+  it('a plugin or redact function that throws something without a string form is reported, never rethrown', () => {
+    const odd = Object.create(null) as object
+    for (const plugin of [
+      {
+        name: 'odd-enricher',
+        type: 'enrich' as const,
+        apply: () => {
+          throw odd
+        },
+      },
+      {
+        name: 'odd-filter',
+        type: 'filter' as const,
+        apply: () => {
+          throw odd
+        },
+      },
+      {
+        name: 'odd-destination',
+        type: 'destination' as const,
+        deliver: () => {
+          throw odd
+        },
+      },
+    ]) {
+      const { client, destination, errors } = memoryClient({ plugins: [plugin] })
+      expect(client.track('kept')).toMatchObject({ ok: true })
+      expect(destination.ofType('track')).toHaveLength(1)
+      expect(errors.map((error) => error.message)).toEqual([
+        `The ${plugin.type} plugin "${plugin.name}" threw and was skipped: an unreadable error`,
+      ])
+    }
+    const { client, errors } = memoryClient({
+      redact: () => {
+        throw odd
+      },
+    })
+    expect(client.track('x')).toMatchObject({ ok: false, error: { code: 'plugin' } })
+    expect(errors[0]?.message).toContain('The redact function threw')
+  })
+
   it('a function decides what may be sent; one that throws drops the event rather than leak it', () => {
     let fail = false
     const { client, destination, errors } = memoryClient({

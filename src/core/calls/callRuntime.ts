@@ -100,9 +100,9 @@ function quickEvent(
       ? { messageId, timestamp, context, integrations, anonymousId, type }
       : { messageId, timestamp, context, integrations, userId, anonymousId, type }
   if (!fill(event)) return null
-  // Its JSON, made here once for the size check, the writes and the batches, puts it far within the limit, or its
-  // bytes are counted. Within the limit, the event also holds far fewer values than the spec's cap on them (which
-  // the quick check, counting fewer values, could miss); past it, the whole check decides the words.
+  // Far within the limit by a bound, the event is not serialized here: its JSON waits for the write that needs it.
+  // Within the limit, the event also holds far fewer values than the spec's cap on them (which the quick check,
+  // counting fewer values, could miss); past it, the whole check decides the words.
   if (eventBytesBound(event) > LIMITS.maxEventBytes && eventBytes(event) > LIMITS.maxEventBytes) return null
   return event as SegmentEvent
 }

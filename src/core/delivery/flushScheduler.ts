@@ -70,7 +70,9 @@ export function createFlushScheduler(
       }, flushInterval)
     },
     soon() {
-      if (soonQueued) return
+      // A run in progress takes what arrives as its next round (and arms the interval when it ends): a microtask per
+      // call during a send would find it running and do nothing.
+      if (soonQueued || running) return
       soonQueued = true
       queueMicrotask(() => {
         soonQueued = false

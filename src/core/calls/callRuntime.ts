@@ -2,6 +2,7 @@
 import { LIMITS, validateEvent, validateTraits } from '../../spec/index.js'
 import { eventBytes, eventBytesBound } from '../delivery/eventJson.js'
 import type { SegmentEvent } from '../../spec/index.js'
+import { isRecord } from '../parseJson.js'
 import {
   assembleEvent,
   clientPart,
@@ -31,8 +32,7 @@ export interface CallRuntime {
 export type Checked<T> = { ok: true; value: T } | { ok: false; result: CallResult }
 
 /** An object that is not an array: what call arguments and options must be. */
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+export const isPlainObject = isRecord
 
 /** Refuses a call the client cannot take now: closed, or consent denied. */
 export function gate(rt: CallRuntime, type: SegmentEvent['type']): CallResult | null {

@@ -1,4 +1,4 @@
-import { isRecord } from '../identity/parseJson.js'
+import { isRecord } from '../parseJson.js'
 import type { KeyValueStorage } from '../storage/types.js'
 import type { QueuedEvent } from './queuedEvent.js'
 

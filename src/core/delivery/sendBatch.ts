@@ -1,6 +1,6 @@
 import { describeError } from '../../spec/index.js'
 import type { SegmentEvent } from '../../spec/index.js'
-import { isRecord, parseJson } from '../identity/parseJson.js'
+import { isRecord, parseJson } from '../parseJson.js'
 import { eventJson } from './eventJson.js'
 import { gzipText } from './gzipText.js'
 import { parseRetryAfter } from './parseRetryAfter.js'

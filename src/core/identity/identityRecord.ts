@@ -3,7 +3,7 @@
 // signature of the last group call sent (see groupDedupe), had a key of its own then; it rides along now, so a
 // group call costs one identity write instead of two, and tabs learn of it from the same storage event.
 import type { IdentityState } from '../types.js'
-import { isRecord, parseJson } from './parseJson.js'
+import { isRecord, parseJson } from '../parseJson.js'
 
 export const IDENTITY_KEY = 'groupkit.identity'
 /** Bump with a `migrateIdentity` step whenever the persisted shape changes. */

@@ -3,7 +3,7 @@
 import { normalizeTraits, validateTraits } from '../../spec/index.js'
 import type { Traits } from '../../spec/index.js'
 import type { KeyValueStorage } from '../storage/types.js'
-import { isRecord, parseJson } from './parseJson.js'
+import { isRecord, parseJson } from '../parseJson.js'
 
 /** analytics.js's keys, by the field of AnalyticsJsIdentity each one fills. */
 export const ANALYTICS_JS_KEYS = {

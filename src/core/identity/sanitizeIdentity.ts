@@ -2,7 +2,7 @@
 // right shape is kept, so the store's invariants hold after any hydration.
 import type { Traits } from '../../spec/index.js'
 import type { ConsentState, GroupMembership, IdentityState } from '../types.js'
-import { isRecord } from './parseJson.js'
+import { isRecord } from '../parseJson.js'
 
 const CONSENTS: readonly ConsentState[] = ['pending', 'granted', 'denied']
 

@@ -9,6 +9,9 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** An object that is not an array: for parsed JSON (all that reaches it), the same as a plain object. */
+/**
+ * An object that is not an array. For parsed JSON, the same as a plain object; call arguments that pass it (a class
+ * instance too) are then checked field by field by the spec.
+ */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

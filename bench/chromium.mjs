@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { QUIET_MS } from './call-cost.mjs'
+import { median } from './stats.mjs'
 import { groupkitResolver } from './size.mjs'
 import { startCountingProxy } from './counting-proxy.mjs'
 import { startStaticServer } from './static-server.mjs'
@@ -242,6 +243,27 @@ export async function runChromium({ root, quick = false, parts = null, log = con
           }
         return out
       })
+    if (want('cost')) {
+      // A fresh context per sample: the first visit finds empty storage, the reload the identity it left.
+      log('bench: chromium start-up')
+      const first = []
+      const reload = []
+      for (let i = 0; i < (quick ? 3 : 9); i++)
+        await inPage('groupkit.html', async ({ page }) => {
+          const args = { apiHost, writeKey: 'bench_startup' }
+          first.push(await page.evaluate((a) => globalThis.groupkitBench.startup(a), args))
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          await page.reload()
+          reload.push(await page.evaluate((a) => globalThis.groupkitBench.startup(a), args))
+        })
+      const summary = (runs) => ({
+        ms: median(runs.map((run) => run.ms)),
+        cookieReads: median(runs.map((run) => run.cookieReads)),
+        writes: median(runs.map((run) => run.writes)),
+        n: runs.length,
+      })
+      results.startup = { first: summary(first), reload: summary(reload) }
+    }
     if (want('growth'))
       results.growth = await inPage('groupkit.html', async ({ page }) => {
         log('bench: chromium cost growth with queue length')

@@ -84,6 +84,25 @@ globalThis.groupkitBench = {
     })
   },
 
+  /**
+   * createAnalytics() as a page load runs it, over whatever storage the page has: its main-thread time and the
+   * storage work inside it. Then an identify and a group call, so that a reload finds an identity to load.
+   */
+  startup({ apiHost, writeKey }) {
+    const before = storageWrites()
+    const started = now()
+    const client = createAnalytics({ writeKey, apiHost, onError: () => {} })
+    const ms = now() - started
+    const after = storageWrites()
+    client.identify('user_1', { name: 'Ada' })
+    client.group('ws_a', { name: 'Acme', plan: 'team' })
+    return {
+      ms,
+      cookieReads: after.cookieReads - before.cookieReads,
+      writes: after.setItem - before.setItem + after.cookie - before.cookie,
+    }
+  },
+
   /** Loads and identifies; the runner marks its counters between this and `fire`. */
   async prepare({ apiHost, writeKey, compress }) {
     const errors = []

@@ -227,7 +227,8 @@ export async function runChromium({ root, quick = false, parts = null, log = con
             p99Of: 'single calls',
           }
         }
-        const chars = out.track?.charsPerWrite
+        // The first round's, which has the lone calls too: the floor is the write a lone call makes.
+        const chars = perRound.track[0]?.charsPerWrite
         if (chars)
           out.storageFloor = {
             chars,

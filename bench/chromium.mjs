@@ -113,7 +113,7 @@ function scriptBytes(out, paths) {
 }
 
 /** Rounds of the per-call cost, each in a fresh page (see the cost part). */
-const COST_ROUNDS = 3
+const COST_ROUNDS = 5
 
 export async function runChromium({ root, quick = false, parts = null, log = console.log }) {
   const want = (part) => !parts || parts.has(part)

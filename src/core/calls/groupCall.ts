@@ -37,7 +37,7 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   }
   const { groupId } = parsed
   const stored = membershipOf(current, groupId)?.traits as Traits | undefined
-  const trusted = stored === undefined || isChecked(stored)
+  const trusted = stored === undefined || isChecked(groupId, stored)
   const traits = mergeGroupTraits(groupId, stored, parsed.traits == null ? undefined : checkedTraits.data)
   const checked = makeEvent(
     rt,
@@ -54,7 +54,7 @@ export function groupCall(rt: CallRuntime, args: readonly unknown[]): CallResult
   if (!checked.ok) return checked.result
   const event = checked.value
   const sentTraits = event.type === 'group' && event.traits ? event.traits : traits
-  markChecked(sentTraits)
+  markChecked(groupId, sentTraits)
   rt.identity.commit(applyGroup(current, groupId, sentTraits))
 
   if (!rt.options.dedupeGroups) return rt.emitter.emit(event)

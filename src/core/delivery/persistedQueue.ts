@@ -12,6 +12,9 @@ import { createQueueStorage } from './queueStorage.js'
  */
 export const STALE_TAB_MS = 10 * 60_000
 
+/** add()'s answer when it drops nothing, the usual case: one frozen array rather than a new one per event. */
+const NONE_DROPPED: readonly QueuedEvent[] = Object.freeze([])
+
 /** The delivery options the queue reads (the rest of its needs come by position). */
 export interface PersistedQueueOptions {
   storage: KeyValueStorage
@@ -31,7 +34,7 @@ export interface PersistedQueue {
   /** Events other tabs (or an earlier page) left that nobody has delivered, as of the last look. */
   othersCount(): number
   /** Appends (ignoring a messageId already queued); returns the oldest events dropped to stay within maxQueueSize. */
-  add(event: QueuedEvent): QueuedEvent[]
+  add(event: QueuedEvent): readonly QueuedEvent[]
   /** Drops own events; returns them. */
   clear(): QueuedEvent[]
   /** Drops own events the sender already delivered (another tab may have sent them). */
@@ -153,6 +156,8 @@ export function createPersistedQueue(
       own.push(event)
       ownIds.add(event.messageId)
       segments.append(event)
+      scheduleWrite()
+      if (own.length <= options.maxQueueSize) return NONE_DROPPED
       const dropped: QueuedEvent[] = []
       while (own.length > options.maxQueueSize) {
         const oldest = own.shift()!
@@ -160,8 +165,7 @@ export function createPersistedQueue(
         segments.remove(new Set([oldest.messageId]))
         dropped.push(oldest)
       }
-      if (dropped.length > 0) marks.unmark(dropped.map((event) => event.messageId))
-      scheduleWrite()
+      marks.unmark(dropped.map((event) => event.messageId))
       return dropped
     },
     clear() {

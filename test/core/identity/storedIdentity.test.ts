@@ -156,3 +156,31 @@ describe('storage writes', () => {
     expect(byKind(writes)).toEqual({ 'groupkit.identity': 1, queue: 1 })
   })
 })
+
+describe('traits that came from storage', () => {
+  it('get the whole check when a group call merges over them, whatever an earlier client checked', () => {
+    const tooDeep = { a: { b: { c: { d: { e: 'too deep' } } } } }
+    const record = (traits: object) =>
+      JSON.stringify({
+        state: { anonymousId: 'anon-1', groups: { ws_1: { id: 'ws_1', traits } }, activeGroupId: 'ws_1' },
+        version: 1,
+      })
+    // A client that made the same traits itself, checked, in the same page.
+    const first = memoryClient()
+    expect(first.client.group('ws_1', { name: 'Acme' })).toMatchObject({ ok: true })
+    const { client, errors } = memoryClient({
+      storage: createMemoryStorage({ 'groupkit.identity': record({ ...tooDeep, id: 'ws_1' }) }),
+    })
+    const result = client.group('ws_1', { name: 'Acme' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(errors[0]?.message).toContain('nested 4 levels deep')
+    // Traits within the limits load and merge as usual.
+    const fine = memoryClient({
+      storage: createMemoryStorage({ 'groupkit.identity': record({ plan: 'pro', id: 'ws_1' }) }),
+    })
+    expect(fine.client.group('ws_1', { name: 'Acme' })).toMatchObject({
+      ok: true,
+      event: { traits: { plan: 'pro', id: 'ws_1', name: 'Acme' } },
+    })
+  })
+})

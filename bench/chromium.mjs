@@ -259,6 +259,7 @@ export async function runChromium({ root, quick = false, parts = null, log = con
         })
       const summary = (runs) => ({
         ms: median(runs.map((run) => run.ms)),
+        firstCallMs: median(runs.map((run) => run.firstCallMs)),
         cookieReads: median(runs.map((run) => run.cookieReads)),
         writes: median(runs.map((run) => run.writes)),
         n: runs.length,

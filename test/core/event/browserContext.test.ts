@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { browserContext, campaignFromSearch, pageContext } from '../../../src/core/event/browserContext.js'
 import { memoryClient } from '../support/clients.js'
 
@@ -27,6 +27,20 @@ describe('browserContext', () => {
       },
     })
     expect(context).not.toHaveProperty('campaign')
+  })
+
+  it('names the time zone with Temporal where the browser has it, without building a date formatter', async () => {
+    vi.resetModules()
+    const formatter = vi.spyOn(Intl, 'DateTimeFormat')
+    vi.stubGlobal('Temporal', { Now: { timeZoneId: () => 'Pacific/Chatham' } })
+    try {
+      const fresh = await import('../../../src/core/event/browserContext.js')
+      expect(fresh.browserContext()['timezone']).toBe('Pacific/Chatham')
+      expect(formatter).not.toHaveBeenCalled()
+    } finally {
+      vi.unstubAllGlobals()
+      formatter.mockRestore()
+    }
   })
 
   it('prefers the canonical URL the page declares', () => {

@@ -26,13 +26,18 @@ export function sizeRows(size, budgets, ajsLoaded) {
     const budget = budgets[s.id]
     const status = budget ? (s.gzip <= budget ? 'ok' : 'OVER BUDGET') : ''
     // Only the client bundles do analytics-next's job; a ratio for the collector or the spec would mean nothing.
-    const comparable = ['typical', 'core', 'groupkit-all', 'core-all'].includes(s.id)
+    // Like with like: what a page loads before its first render against analytics-next's entry chunk, and what it
+    // has loaded once it runs against what analytics-next has loaded by then.
+    const comparable = ['typical-loaded', 'core', 'groupkit-all', 'core-all'].includes(s.id)
+    const upFront = size.find((x) => x.id === 'analytics-next')
     const vs =
       s.id === 'analytics-next'
         ? 'entry chunk only'
-        : comparable && ajs?.gzip
-          ? `analytics-next ÷ this: ${ratio(ajs.gzip, s.gzip)}`
-          : ''
+        : s.id === 'typical' && upFront?.gzip
+          ? `analytics-next's entry chunk ÷ this: ${ratio(upFront.gzip, s.gzip)}`
+          : comparable && ajs?.gzip
+            ? `analytics-next ÷ this: ${ratio(ajs.gzip, s.gzip)}`
+            : ''
     rows.push([
       s.label,
       kb(s.min),
@@ -67,7 +72,7 @@ export function sections(results, budgets) {
   const ajsLoaded = c?.bursts?.analyticsNext?.scripts
   out.push({
     title:
-      'Bundle size (esbuild, minified, tree-shaken, from dist/; React and react-query excluded, zod and zustand included)',
+      'Bundle size (Rolldown as in Vite 8, minified, tree-shaken, code split, from dist/; React and react-query excluded, zod and zustand included)',
     head: ['bundle', 'min', 'min+gzip', 'budget', 'note (analytics-next as loaded ÷ this, min+gzip)'],
     rows: sizeRows(results.size, budgets, ajsLoaded),
   })
@@ -275,7 +280,12 @@ export function targets(results, budgets) {
   const c = results.chromium
   const out = []
   const typical = size.typical?.gzip
-  out.push(['typical import ≤ 10 KB min+gzip', typical ? typical <= 10_000 : null, kb(typical)])
+  const loaded = size['typical-loaded']?.gzip
+  out.push([
+    'typical import ≤ 10 KB min+gzip (up front; the client chunk follows the first commit)',
+    typical ? typical <= 10_000 : null,
+    `${kb(typical)}${loaded ? ` (${kb(loaded)} as loaded)` : ''}`,
+  ])
   for (const s of results.size) {
     if (!budgets[s.id] || s.id === 'typical') continue
     out.push([

@@ -1,10 +1,10 @@
-// Bundle sizes as a user's bundler would produce them: esbuild, tree shaking, minified, production defines,
-// resolving `groupkit/*` to the BUILT dist/. React, react-dom and @tanstack/react-query are left out (the app has
-// them anyway); zod and zustand are counted, because they ship with us.
+// Bundle sizes as a user's bundler would produce them: Rolldown (Vite 8's bundler), tree shaking, code splitting,
+// minified, production defines, resolving `groupkit/*` to the BUILT dist/. React, react-dom and @tanstack/react-query
+// are left out (the app has them anyway); zod and zustand are counted, because they ship with us.
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { rolldown } from 'rolldown'
 import { distOf, entries } from './entries.mjs'
 
 const peers = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', 'node:*']
@@ -13,9 +13,12 @@ const peers = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-
 export const sizeCases = [
   {
     id: 'typical',
-    label: 'groupkit: AnalyticsProvider + useIdentify + useGroup',
+    label: 'groupkit: AnalyticsProvider + useIdentify + useGroup, up front',
     code: "export { AnalyticsProvider, useIdentify, useGroup } from 'groupkit'",
     entry: 'groupkit',
+    // The provider loads the client with import() after its first commit: that chunk gets a row (and a budget)
+    // of its own, as loaded.
+    loaded: { id: 'typical-loaded', label: 'groupkit: the same, as loaded (with the client chunk)' },
   },
   {
     id: 'core',
@@ -37,9 +40,12 @@ export const sizeCases = [
   },
   {
     id: 'query-all',
-    label: 'groupkit/query (every export)',
+    label: 'groupkit/query (every export; its own code, without the groupkit it runs on)',
     code: "export * from 'groupkit/query'",
     entry: 'groupkit/query',
+    // Its hooks import groupkit's own (useAnalytics, which brings the client): an app that uses them has those
+    // already, so what this entry adds is its own folder.
+    ownOnly: 'query',
   },
   {
     id: 'spec-all',
@@ -75,59 +81,80 @@ export function groupkitResolver(root) {
   }
 }
 
-/** Bundles the ESM `code` and returns the bytes a page loads up front (entry + static imports) and in all. */
-export async function bundleSize(root, code, { platform = 'browser', outfile = null } = {}) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'bench-entry.js' },
-    bundle: true,
-    write: false,
-    // Splitting keeps lazily imported chunks apart, so a library that defers code is credited for it.
-    splitting: true,
-    outdir: join(root, '.bench', 'size-out'),
-    format: 'esm',
+const ENTRY = '\0bench-entry'
+
+// Rolldown, the bundler under Vite 8, rather than esbuild: with code splitting on, esbuild keeps in the entry's
+// chunk every module the entry can reach statically, used or not (evanw/esbuild#3704), so a client the provider
+// only loads with import() would be counted up front. Rolldown tree-shakes first and splits what is left, as
+// Vite, Rollup and webpack do.
+async function bundle(root, code, platform, ownOnly) {
+  const build = await rolldown({
+    input: ENTRY,
     platform,
-    target: 'es2022',
-    minify: true,
-    treeShaking: true,
-    legalComments: 'none',
-    metafile: true,
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    external: peers,
-    plugins: [groupkitResolver(root)],
+    treeshake: true,
+    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+    external: (id) =>
+      peers.some((peer) => (peer.endsWith('*') ? id.startsWith(peer.slice(0, -1)) : id === peer)),
+    plugins: [
+      {
+        name: 'bench-entry',
+        resolveId(id, importer) {
+          if (id === ENTRY) return id
+          if (ownOnly && id.startsWith('../') && importer?.startsWith(join(root, 'dist', ownOnly)))
+            return { id, external: true }
+          if (!/^groupkit(\/[a-z]+)?$/.test(id)) return null
+          const entry = entries.find((e) => e.name === id)
+          if (!entry) throw new Error(`${id} is not a groupkit entry point`)
+          return join(root, distOf(entry))
+        },
+        load(id) {
+          return id === ENTRY ? code : null
+        },
+      },
+    ],
+    cwd: root,
   })
-  const outputs = result.metafile.outputs
-  const byPath = new Map(result.outputFiles.map((file) => [file.path, file.contents]))
-  const relative = (path) => Object.keys(outputs).find((key) => path.endsWith(key.replace(/^\.\//, '')))
-  const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint && key.endsWith('.js'))
-  const initial = new Set()
-  const visit = (key) => {
-    if (initial.has(key)) return
-    initial.add(key)
-    for (const imported of outputs[key].imports)
-      if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path)
+  try {
+    const { output } = await build.generate({ format: 'esm', minify: true, comments: { legal: false } })
+    return output.filter((file) => file.type === 'chunk')
+  } finally {
+    await build.close()
   }
-  visit(entryKey)
-  const sum = (keys) => {
+}
+
+/** Bundles the ESM `code` and returns the bytes a page loads up front (entry + static imports) and in all. */
+export async function bundleSize(root, code, { platform = 'browser', ownOnly } = {}) {
+  const chunks = await bundle(root, code, platform, ownOnly)
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+  const initial = new Set()
+  const visit = (chunk) => {
+    if (initial.has(chunk)) return
+    initial.add(chunk)
+    for (const name of chunk.imports) if (byName.has(name)) visit(byName.get(name))
+  }
+  visit(chunks.find((chunk) => chunk.isEntry))
+  const sum = (list) => {
     let min = 0
     let gzip = 0
-    for (const [path, contents] of byPath) {
-      if (!path.endsWith('.js') || !keys.has(relative(path))) continue
-      min += contents.length
-      gzip += gzipSync(contents, { level: 9 }).length
+    for (const chunk of list) {
+      min += Buffer.byteLength(chunk.code)
+      gzip += gzipSync(chunk.code, { level: 9 }).length
     }
     return { min, gzip }
   }
-  const all = new Set(Object.keys(outputs).filter((key) => key.endsWith('.js')))
-  const inputs = Object.keys(result.metafile.inputs)
-  if (outfile) for (const [path, contents] of byPath) if (relative(path) === entryKey) outfile(contents)
+  const modules = chunks.flatMap((chunk) =>
+    Object.entries(chunk.modules)
+      .filter(([, m]) => m.renderedLength > 0)
+      .map(([id]) => id),
+  )
   return {
     ...sum(initial),
-    total: sum(all),
-    chunks: all.size,
-    zod: inputs.some((path) => path.includes('node_modules/zod/')),
-    zodClassic: inputs.some((path) => /node_modules\/zod\/v4\/classic\//.test(path)),
-    zustand: inputs.some((path) => path.includes('node_modules/zustand/')),
+    total: sum(chunks),
+    chunks: chunks.length,
+    zod: modules.some((path) => path.includes('node_modules/zod/')),
+    zodClassic: modules.some((path) => /node_modules\/zod\/v4\/classic\//.test(path)),
+    zustand: modules.some((path) => path.includes('node_modules/zustand/')),
   }
 }
 
@@ -146,11 +173,9 @@ export async function measureSizes(root, present) {
       continue
     }
     try {
-      results.push({
-        id: c.id,
-        label: c.label,
-        ...(await bundleSize(root, c.code, { platform: c.platform })),
-      })
+      const size = await bundleSize(root, c.code, { platform: c.platform, ownOnly: c.ownOnly })
+      results.push({ id: c.id, label: c.label, ...size })
+      if (c.loaded) results.push({ ...c.loaded, ...size.total, upFront: { min: size.min, gzip: size.gzip } })
     } catch (error) {
       results.push({ id: c.id, label: c.label, error: String(error.message ?? error).split('\n')[0] })
     }
@@ -158,40 +183,29 @@ export async function measureSizes(root, present) {
   return results
 }
 
-/** Where a bundle's bytes come from, by dependency or source folder, with an estimated share of its gzip size. */
-export async function breakdown(root, code, { platform = 'browser' } = {}) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'bench-entry.js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform,
-    target: 'es2022',
-    minify: true,
-    metafile: true,
-    logLevel: 'silent',
-    outdir: join(root, '.bench', 'size-out'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    external: peers,
-    plugins: [groupkitResolver(root)],
-  })
-  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint)
-  const contents = result.outputFiles.find((f) => f.path.endsWith('.js')).contents
-  const ratio = gzipSync(contents, { level: 9 }).length / contents.length
+/** Where a bundle's bytes come from (every chunk), by dependency or source folder, with an estimated gzip share. */
+export async function breakdown(root, code, { platform = 'browser', ownOnly } = {}) {
+  const chunks = await bundle(root, code, platform, ownOnly)
+  let min = 0
+  let gzip = 0
   const areas = new Map()
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]
-    const area =
-      pkg ??
-      path
-        .replace(/^dist\//, '')
-        .split('/')
-        .slice(0, -1)
-        .join('/')
-    areas.set(area, (areas.get(area) ?? 0) + bytesInOutput)
+  for (const chunk of chunks) {
+    min += Buffer.byteLength(chunk.code)
+    gzip += gzipSync(chunk.code, { level: 9 }).length
+    for (const [path, { renderedLength }] of Object.entries(chunk.modules)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]
+      const area = pkg ?? relative(join(root, 'dist'), path).split('/').slice(0, -1).join('/')
+      areas.set(area, (areas.get(area) ?? 0) + renderedLength)
+    }
   }
+  // Rendered lengths are before minifying: shares of the minified total, not byte counts of it.
+  const rendered = [...areas.values()].reduce((a, b) => a + b, 0)
   return [...areas]
-    .map(([area, min]) => ({ area, min, gzip: Math.round(min * ratio) }))
+    .map(([area, length]) => ({
+      area: area || '(entry)',
+      min: Math.round((length / rendered) * min),
+      gzip: Math.round((length / rendered) * gzip),
+    }))
     .filter((a) => a.min > 0)
     .sort((a, b) => b.min - a.min)
 }

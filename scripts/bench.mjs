@@ -157,7 +157,7 @@ async function reportCheck() {
     console.log(`\nsize check FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
     for (const s of results.size.filter((x) => budgets[x.id] !== undefined && x.gzip > budgets[x.id])) {
       const c = sizeCases.find((x) => x.id === s.id)
-      const areas = await breakdown(root, c.code, { platform: c.platform })
+      const areas = await breakdown(root, c.code, { platform: c.platform, ownOnly: c.ownOnly })
       console.log(`\nWhere ${s.label} comes from (min, ~gzip share):`)
       for (const a of areas.slice(0, 10))
         console.log(

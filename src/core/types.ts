@@ -36,7 +36,7 @@ export type AnalyticsErrorCode =
   | 'dropped' // queue overflow (oldest dropped first) or consent denied
   | 'plugin' // a plugin threw: it was skipped
   | 'storage' // storage full or unavailable: fell back to memory
-  | 'network' // a send failed and will be retried
+  | 'network' // a send failed and will be retried; or, in React, the client's own chunk did not load
 
 export interface AnalyticsError {
   code: AnalyticsErrorCode

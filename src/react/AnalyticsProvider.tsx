@@ -1,7 +1,9 @@
 'use client'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { createAnalytics, type AnalyticsClient, type AnalyticsOptions } from '../core/index.js'
+import type { AnalyticsClient, AnalyticsOptions } from '../core/index.js'
 import { AnalyticsContext } from './AnalyticsContext.js'
+import { createAnalyticsNow, loadCreateAnalytics, type CreateAnalytics } from './clientLoader.js'
+import { PendingClientContext, type PendingClient } from './PendingClientContext.js'
 
 export type AnalyticsProviderProps =
   | (AnalyticsOptions & {
@@ -17,10 +19,10 @@ type OptionsProps = Exclude<AnalyticsProviderProps, { client: AnalyticsClient }>
 // object before anything commits. Keying on it makes both runs share one client instead of leaking a second one.
 const createdFor = new WeakMap<object, AnalyticsClient>()
 
-function clientFor(props: OptionsProps): AnalyticsClient {
+function clientFor(props: OptionsProps, create: CreateAnalytics): AnalyticsClient {
   let client = createdFor.get(props)
   if (!client) {
-    client = createAnalytics(optionsOf(props))
+    client = create(optionsOf(props))
     createdFor.set(props, client)
   }
   return client
@@ -32,17 +34,45 @@ function optionsOf(props: OptionsProps): AnalyticsOptions {
 }
 
 /**
- * Makes a client available to every hook and component below. With options it creates the client once, on the
- * first render (options are read then: give the provider a new `key` to start over with other ones), and closes it
- * on unmount. With `client` it uses that one and leaves its life to the caller.
+ * Makes a client available to every hook and component below. With options it creates the client once (options
+ * are read then: give the provider a new `key` to start over with other ones) and closes it on unmount. With
+ * `client` it uses that one and leaves its life to the caller.
+ *
+ * When nothing in the bundle needs a client at once (no useAnalytics, no <Track on="click">, no createAnalytics
+ * import), the client's code is a separate chunk, loaded right after the first commit: until it arrives, hooks
+ * render what the server would render and send nothing; they send as soon as it is there.
  */
 export function AnalyticsProvider(props: AnalyticsProviderProps) {
   const given = props.client
-  const [owned, setOwned] = useState(() => (given ? null : clientFor(props as OptionsProps)))
+  const [owned, setOwned] = useState(() => {
+    const create = given ? null : createAnalyticsNow()
+    return create ? clientFor(props as OptionsProps, create) : null
+  })
   const latestProps = useRef(props)
   useEffect(() => {
     latestProps.current = props
   })
+
+  // The client made after the first render: by the loaded chunk, or by a hook that could not wait for it.
+  const late = useRef<AnalyticsClient | null>(null)
+  const [pending] = useState<PendingClient>(() => ({
+    now: (create) => (late.current ??= create(optionsOf(latestProps.current as OptionsProps))),
+  }))
+  useEffect(() => {
+    if (given || owned) return
+    let live = true
+    loadCreateAnalytics().then(
+      (create) => live && setOwned(pending.now(create)),
+      (error: unknown) => {
+        if (!live) return
+        if (late.current) return setOwned(late.current)
+        reportLoadFailure(latestProps.current as OptionsProps, error)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [given, owned, pending])
 
   // The cleanup closes the client a task later, so StrictMode's unmount-and-mount-again (and <Activity> hiding
   // and showing the tree) cancels it; a client that was closed in between is replaced by a new one.
@@ -53,7 +83,7 @@ export function AnalyticsProvider(props: AnalyticsProviderProps) {
     if (pendingClose.current !== null) clearTimeout(pendingClose.current)
     pendingClose.current = null
     if (closed.current === owned) {
-      setOwned(createAnalytics(optionsOf(latestProps.current as OptionsProps)))
+      setOwned(createAnalyticsNow()!(optionsOf(latestProps.current as OptionsProps)))
       return
     }
     return () => {
@@ -67,8 +97,25 @@ export function AnalyticsProvider(props: AnalyticsProviderProps) {
 
   useWriteKeyChangeWarning(props)
   const client = given ?? owned
-  if (!client) throw new Error('<AnalyticsProvider> needs either writeKey or client.')
-  return <AnalyticsContext.Provider value={client}>{props.children}</AnalyticsContext.Provider>
+  return (
+    <PendingClientContext.Provider value={pending}>
+      <AnalyticsContext.Provider value={client}>{props.children}</AnalyticsContext.Provider>
+    </PendingClientContext.Provider>
+  )
+}
+
+// A chunk that does not load (offline on first visit, a deploy that removed it) must not break the app, and
+// must not pass unnoticed either: nothing is collected on this page.
+function reportLoadFailure(props: OptionsProps, cause: unknown) {
+  const message = `groupkit could not load its client, so nothing is collected on this page until it reloads: ${String(cause)}`
+  if (typeof props.onError === 'function') {
+    try {
+      props.onError({ code: 'network', message, cause })
+    } catch {
+      // the app's handler threw: the console below still says it
+    }
+  }
+  console.error(message)
 }
 
 // Chosen once, when the module loads, with the check written out (not a helper): production bundles then keep

@@ -8,10 +8,16 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react'
+import { createAnalytics } from '../core/index.js'
 import type { JsonValue } from '../spec/index.js'
 import { afterCommit } from './afterCommit.js'
+import { provideCreateAnalytics } from './clientLoader.js'
 import { stableKey } from './stableKey.js'
-import { useClient } from './useClient.js'
+import { useClientNow } from './useClient.js'
+
+// A click sends from its handler, and an event must not wait on a chunk the page may not live to load: this module
+// brings the client into the bundle (see clientLoader.ts).
+provideCreateAnalytics(createAnalytics)
 
 interface ClickableProps {
   onClick?: ((...args: never[]) => unknown) | undefined
@@ -40,7 +46,7 @@ export type TrackProps = TrackCommonProps &
 
 /** Tracks an event when its child is clicked or when it mounts; the call carries the current identity. */
 export function Track(props: TrackProps) {
-  const client = useClient('<Track>')
+  const client = useClientNow('<Track>', createAnalytics)
   const { event, properties, on } = props
   const propertiesKey = properties === undefined ? '' : stableKey(properties)
   const lastMount = useRef<string | null>(null)

@@ -1,5 +1,5 @@
 'use client'
-import type { ActivityEntry, DeliveryStatus, IdentityState } from '../core/index.js'
+import type { ActivityEntry, DeliveryStatus, IdentityState, ReadableStore } from '../core/index.js'
 
 // What the server renders and hydration starts from. Fixed values, not the server client's state: the server's
 // anonymousId is random and the browser's is stored, so rendering either would break hydration.
@@ -27,3 +27,10 @@ export const serverDelivery: DeliveryStatus = /* @__PURE__ */ Object.freeze({
 })
 
 export const serverActivity: readonly ActivityEntry[] = /* @__PURE__ */ Object.freeze([])
+
+// What hooks read while the provider's client is still loading: the server's values, so a page that hydrates sees
+// no change before the client arrives, and a page that does not starts from the same empty state.
+const still = <T>(state: T): ReadableStore<T> => ({ getState: () => state, subscribe: () => () => {} })
+export const loadingIdentity = /* @__PURE__ */ still(serverIdentity)
+export const loadingDelivery = /* @__PURE__ */ still(serverDelivery)
+export const loadingActivity = /* @__PURE__ */ still(serverActivity)

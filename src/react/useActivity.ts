@@ -1,6 +1,6 @@
 'use client'
 import type { ActivityEntry } from '../core/index.js'
-import { serverActivity } from './serverSnapshots.js'
+import { loadingActivity, serverActivity } from './serverSnapshots.js'
 import { useClient } from './useClient.js'
 import { useStoreSelector } from './useStoreSelector.js'
 
@@ -15,5 +15,5 @@ export function useActivity<T>(
   isEqual?: (a: T, b: T) => boolean,
 ): T {
   const client = useClient('useActivity')
-  return useStoreSelector(client.activity, serverActivity, selector, isEqual)
+  return useStoreSelector(client?.activity ?? loadingActivity, serverActivity, selector, isEqual)
 }

@@ -1,6 +1,6 @@
 'use client'
 import type { DeliveryStatus } from '../core/index.js'
-import { serverDelivery } from './serverSnapshots.js'
+import { loadingDelivery, serverDelivery } from './serverSnapshots.js'
 import { useClient } from './useClient.js'
 import { useStoreSelector } from './useStoreSelector.js'
 
@@ -17,5 +17,5 @@ export function useDeliveryStatus<T>(
   isEqual?: (a: T, b: T) => boolean,
 ): T {
   const client = useClient('useDeliveryStatus')
-  return useStoreSelector(client.delivery, serverDelivery, selector, isEqual)
+  return useStoreSelector(client?.delivery ?? loadingDelivery, serverDelivery, selector, isEqual)
 }

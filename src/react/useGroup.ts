@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AnalyticsError, IdentityState } from '../core/index.js'
 import type { GroupTraits } from '../spec/index.js'
-import { serverIdentity } from './serverSnapshots.js'
+import { loadingIdentity, serverIdentity } from './serverSnapshots.js'
 import { stableKey } from './stableKey.js'
 import { useClient } from './useClient.js'
 import { useStoreSelector } from './useStoreSelector.js'
@@ -47,8 +47,9 @@ export function useGroup<T extends object = GroupTraits>(
   const id = groupId === null || groupId === undefined ? null : String(groupId)
   const traitsKey = traits === undefined ? '' : stableKey(traits)
   // Subscribed so a login re-runs the effect; what the effect compares is read live from the store.
-  const userId = useStoreSelector(client.store, serverIdentity, userIdOf)
-  const merged = useStoreSelector(client.store, serverIdentity, (state) =>
+  const store = client?.store ?? loadingIdentity
+  const userId = useStoreSelector(store, serverIdentity, userIdOf)
+  const merged = useStoreSelector(store, serverIdentity, (state) =>
     id === null ? null : (state.groups[id]?.traits ?? null),
   )
 
@@ -56,7 +57,8 @@ export function useGroup<T extends object = GroupTraits>(
   const [outcome, setOutcome] = useState<Outcome>({ error: null, sent: false })
 
   useEffect(() => {
-    if (!enabled || id === null) return
+    // Without a client (its chunk is loading) the effect runs again when it arrives.
+    if (!client || !enabled || id === null) return
     // The identity the call will carry, not the rendered one: an identify that ran earlier in this commit is
     // already in it, and the re-render it causes must then find nothing new to send.
     const live = client.store.getState()

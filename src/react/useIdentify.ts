@@ -35,7 +35,7 @@ export function useIdentify(
   // A layout effect runs before every passive effect of the commit: a useGroup anywhere in the tree, even in a
   // child, then sends its first call as the identified user instead of anonymously and again after.
   useIsomorphicLayoutEffect(() => {
-    if (!enabled || userId === null || userId === undefined) return
+    if (!client || !enabled || userId === null || userId === undefined) return
     const key = stableKey([userId, traitsKey])
     if (lastSent.current === key) return // StrictMode's second effect run, or nothing changed
     lastSent.current = key

@@ -1,6 +1,6 @@
 'use client'
 import type { IdentityState } from '../core/index.js'
-import { serverIdentity } from './serverSnapshots.js'
+import { loadingIdentity, serverIdentity } from './serverSnapshots.js'
 import { useClient } from './useClient.js'
 import { useStoreSelector } from './useStoreSelector.js'
 
@@ -18,5 +18,5 @@ export function useIdentity<T>(
   isEqual?: (a: T, b: T) => boolean,
 ): T {
   const client = useClient('useIdentity')
-  return useStoreSelector(client.store, serverIdentity, selector, isEqual)
+  return useStoreSelector(client?.store ?? loadingIdentity, serverIdentity, selector, isEqual)
 }

@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // The app the pack check builds against the tarball, written as a user would: plain JSX.
-    files: ['scripts/pack-app/**/*.jsx'],
+    files: ['scripts/pack-app*/**/*.jsx'],
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

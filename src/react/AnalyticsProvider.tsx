@@ -38,9 +38,9 @@ function optionsOf(props: OptionsProps): AnalyticsOptions {
  * are read then: give the provider a new `key` to start over with other ones) and closes it on unmount. With
  * `client` it uses that one and leaves its life to the caller.
  *
- * When nothing in the bundle needs a client at once (no useAnalytics, no <Track on="click">, no createAnalytics
- * import), the client's code is a separate chunk, loaded right after the first commit: until it arrives, hooks
- * render what the server would render and send nothing; they send as soon as it is there.
+ * When nothing in the bundle needs a client at once (no useAnalytics, usePage or <Track>), the client's code is a
+ * separate chunk, loaded right after the first commit: until it arrives, hooks render what the server would render
+ * and send nothing; they send as soon as it is there.
  */
 export function AnalyticsProvider(props: AnalyticsProviderProps) {
   const given = props.client

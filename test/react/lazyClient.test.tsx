@@ -3,6 +3,7 @@
 // tree-shakes would keep them. Nothing here imports useAnalytics, usePage or <Track> (the modules that bring the
 // client into the bundle), so the provider takes the path a typical app takes: it loads its client with import().
 import { useContext, useState } from 'react'
+import { renderToString } from 'react-dom/server'
 // eslint-disable-next-line testing-library/no-manual-cleanup -- vitest globals are off
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -137,6 +138,20 @@ describe('a provider whose client is not in the bundle', () => {
     const [track] = wire.collector.events({ type: 'track' })
     expect(track?.anonymousId).toBe(made.store.getState().anonymousId)
     expect(wire.collector.events({ type: 'group' })[0]?.anonymousId).toBe(track?.anonymousId)
+  })
+
+  it('renders on the server without a client and without loading one', async () => {
+    const { AnalyticsProvider } = kit
+    const html = renderToString(
+      <AnalyticsProvider {...options}>
+        <Workspace userId="user_ada" />
+      </AnalyticsProvider>,
+    )
+    expect(html).toContain('anonymousId: <!-- -->(none yet)')
+    expect(html).toContain('traits: <!-- -->(none yet)')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(kit.createAnalyticsNow()).toBeNull()
+    expect(wire.collector.requests().count).toBe(0)
   })
 
   it('creates no client when it unmounts before the chunk arrives', async () => {

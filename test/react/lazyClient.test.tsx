@@ -24,6 +24,8 @@ async function loadKit() {
     ...(await import('../../src/react/useGroup.js')),
     ...(await import('../../src/react/useIdentify.js')),
     ...(await import('../../src/react/useIdentity.js')),
+    ...(await import('../../src/react/useReset.js')),
+    ...(await import('../../src/react/useConsent.js')),
   }
 }
 let kit: Awaited<ReturnType<typeof loadKit>>
@@ -152,6 +154,83 @@ describe('a provider whose client is not in the bundle', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(kit.createAnalyticsNow()).toBeNull()
     expect(wire.collector.requests().count).toBe(0)
+  })
+
+  it('takes a consent given before the chunk arrived, and then sends', async () => {
+    const { AnalyticsProvider } = kit
+    function Banner() {
+      const [consent, setConsent] = kit.useConsent()
+      return (
+        <>
+          <p>consent: {consent}</p>
+          <button type="button" onClick={() => setConsent('granted')}>
+            accept
+          </button>
+        </>
+      )
+    }
+    renderStrict(
+      <AnalyticsProvider {...options} consent="pending">
+        <Workspace userId={null} />
+        <Banner />
+      </AnalyticsProvider>,
+    )
+    expect(screen.getByText('consent: pending')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'accept' }))
+    expect(renders.at(-1)?.client).toBe(false) // clicked while the client was still loading
+    await waitFor(() => expect(wire.collector.events({ type: 'group' })).toHaveLength(1))
+    expect(screen.getByText('consent: granted')).toBeTruthy()
+  })
+
+  it('logs out on a reset asked for before the chunk arrived', async () => {
+    localStorage.clear()
+    const stored = { ...options, storage: 'localStorage' as const }
+    function Who() {
+      const who = kit.useIdentity((state) => `${state.userId ?? 'nobody'} ${state.anonymousId}`)
+      const reset = kit.useReset()
+      renders.push({ client: useContext(kit.AnalyticsContext) !== null, anonymousId: who })
+      return (
+        <>
+          <p>who: {who}</p>
+          <button type="button" onClick={reset}>
+            log out
+          </button>
+        </>
+      )
+    }
+    // A visit that logs in, then a reload that finds the same user in storage: what a reset must then clear.
+    renderStrict(
+      <kit.AnalyticsProvider {...stored}>
+        <Workspace userId="user_ada" />
+      </kit.AnalyticsProvider>,
+    )
+    await waitFor(() => expect(wire.collector.events({ type: 'identify' })).toHaveLength(1))
+    const visitor = wire.collector.events({ type: 'identify' })[0]!.anonymousId
+    cleanup()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    kit = await loadKit()
+    render(
+      <kit.AnalyticsProvider {...stored}>
+        <Who />
+      </kit.AnalyticsProvider>,
+    )
+    await screen.findByText(`who: user_ada ${visitor}`)
+    cleanup()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+
+    kit = await loadKit()
+    renders = []
+    render(
+      <kit.AnalyticsProvider {...stored}>
+        <Who />
+      </kit.AnalyticsProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'log out' }))
+    expect(renders.at(-1)?.client).toBe(false)
+    await waitFor(() => expect(renders.at(-1)?.client).toBe(true))
+    const shown = screen.getByText(/^who: /).textContent!
+    expect(shown).toMatch(/^who: nobody [0-9a-f-]{36}$/)
+    expect(shown).not.toContain(visitor!)
   })
 
   it('creates no client when it unmounts before the chunk arrives', async () => {

@@ -144,6 +144,7 @@ describe('a provider whose client is not in the bundle', () => {
 
   it('renders on the server without a client and without loading one', async () => {
     const { AnalyticsProvider } = kit
+    // eslint-disable-next-line testing-library/render-result-naming-convention -- react-dom/server's HTML, not RTL
     const html = renderToString(
       <AnalyticsProvider {...options}>
         <Workspace userId="user_ada" />

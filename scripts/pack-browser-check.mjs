@@ -441,8 +441,22 @@ async function driveTypical(page, collector, origin, clientPath) {
     sameJson(counts, expected),
     `one group call per workspace (the first one anonymous), one re-send at login and one at the reload, one identify, one anonymousId: ${JSON.stringify(expected)}, counted ${JSON.stringify(counts)}`,
   )
+
+  // useReset, which keeps the client out of the first bundle too: after it, a switch goes out as a new visitor.
+  await page.click('#logout')
+  await page.click('#ws-acme')
+  const afterLogout = await arrival(
+    collector,
+    'a group call for ws-acme after the logout',
+    (e) => groups(e, 'ws-acme').filter((x) => (x.userId ?? null) === null)[1],
+  )
+  check(
+    collector,
+    afterLogout.anonymousId !== anonymousId && typeof afterLogout.anonymousId === 'string',
+    `ws-acme after the logout with a new anonymousId (not ${anonymousId}) and no userId`,
+  )
   check(collector, collector.rejected().length === 0, 'nothing refused at the collector')
-  return { events: events.length }
+  return { events: collector.events().length }
 }
 
 /** Serves `outDir` next to a fresh installed collector, opens a page on it and runs `drive`; closes both. */
@@ -489,7 +503,7 @@ export async function packBrowserCheck(app) {
           : ` (${kb(split.upFrontBytes)} with its static imports)`) +
         `, ${kb(withoutReact)} up front without them (the app's own code and Vite's preload helper included). ` +
         `In Chromium under StrictMode the page fetched that chunk and its client sent the first group call once, the login's identify and re-send, ` +
-        `a switch, and the same identity after a reload (${lazy.events} events)`,
+        `a switch, the same identity after a reload, and a new visitor after useReset() (${lazy.events} events)`,
     )
   } finally {
     await browser?.close()

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { rolldown } from 'rolldown'
 import { chromium } from 'playwright-core'
 import { QUIET_MS } from './call-cost.mjs'
 import { median } from './stats.mjs'
@@ -59,6 +60,28 @@ async function buildPages(root, out) {
     outfile: join(out, 'ajs-page.js'),
   })
   page('ajs', '<script src="ajs-page.js"></script><script type="module" src="ajs/ajs-entry.js"></script>')
+  // Split as an app's bundler splits them (Rolldown, as in Vite 8; esbuild would keep the lazy client up front, see
+  // size.mjs), React included: the start of a whole app, not of the library alone.
+  for (const kind of ['lazy', 'eager']) {
+    const bundle = await rolldown({
+      input: join(root, `bench/chromium/react-start-${kind}.js`),
+      platform: 'browser',
+      logLevel: 'silent',
+      transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+      plugins: [
+        {
+          name: 'groupkit-dist',
+          resolveId: (id) => (id === 'groupkit' ? join(root, 'dist/react/index.js') : null),
+        },
+      ],
+    })
+    await bundle.write({ dir: join(out, `react-start-${kind}`), format: 'esm', minify: true })
+    await bundle.close()
+    page(
+      `react-start-${kind}`,
+      `<script type="module" src="react-start-${kind}/react-start-${kind}.js"></script>`,
+    )
+  }
 }
 
 /** `cpu`: read main-thread CPU time through CDP's Performance domain, which costs every task a few µs while on
@@ -265,6 +288,33 @@ export async function runChromium({ root, quick = false, parts = null, log = con
         n: runs.length,
       })
       results.startup = { first: summary(first), reload: summary(reload) }
+    }
+    if (want('react')) {
+      // A fresh context per sample (nothing cached: the server says no-store), the two apps alternating.
+      log('bench: chromium React start-up, client lazily loaded and in the first bundle')
+      const runs = { lazy: [], eager: [] }
+      // 15 each: one page's times move by tens of ms on a busy 2-core machine.
+      for (let i = 0; i < (quick ? 3 : 15); i++)
+        for (const kind of i % 2 ? ['lazy', 'eager'] : ['eager', 'lazy']) {
+          const query = `?apiHost=${encodeURIComponent(apiHost)}`
+          await inPage(`react-start-${kind}.html${query}`, async ({ page, scripts }) => {
+            await page.waitForFunction(() => globalThis.reactStartTimes?.().clientReady, null, {
+              timeout: 30_000,
+            })
+            runs[kind].push({ ...(await page.evaluate(() => globalThis.reactStartTimes())), scripts })
+          })
+        }
+      const summary = (list, kind) => ({
+        scriptStart: median(list.map((x) => x.scriptStart)),
+        firstCommit: median(list.map((x) => x.firstCommit)),
+        clientReady: median(list.map((x) => x.clientReady)),
+        ...scriptBytes(
+          out,
+          list[0].scripts.filter((path) => path.startsWith(`/react-start-${kind}/`)),
+        ),
+        n: list.length,
+      })
+      results.reactStart = { lazy: summary(runs.lazy, 'lazy'), eager: summary(runs.eager, 'eager') }
     }
     if (want('growth'))
       results.growth = await inPage('groupkit.html', async ({ page }) => {

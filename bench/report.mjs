@@ -159,6 +159,32 @@ export function sections(results, budgets) {
     })
   }
 
+  const rs = c?.reactStart
+  if (rs) {
+    const ms = (x) => `${x.toFixed(1)} ms`
+    const row = (label, x) => [
+      label,
+      `${kb(x.gzip)} in ${x.files} files`,
+      ms(x.scriptStart),
+      ms(x.firstCommit),
+      ms(x.clientReady),
+    ]
+    out.push({
+      title: `React start-up in Chromium: one app, built with Rolldown, React included, median of ${rs.lazy.n} fresh pages each (times from navigation start; not a target)`,
+      head: [
+        'app',
+        'JS fetched, min+gzip',
+        'bundle starts running',
+        'first commit',
+        'client ready (identity shown)',
+      ],
+      rows: [
+        row('AnalyticsProvider + useIdentify + useGroup (the client loads as its own chunk)', rs.lazy),
+        row('the same + useAnalytics() (the client in the first bundle)', rs.eager),
+      ],
+    })
+  }
+
   const b = c?.bursts
   if (b?.groupkit && b?.analyticsNext) {
     const g = b.groupkit

@@ -45,8 +45,13 @@ function optionsOf(props: OptionsProps): AnalyticsOptions {
 export function AnalyticsProvider(props: AnalyticsProviderProps) {
   const given = props.client
   const [owned, setOwned] = useState(() => {
-    const create = given ? null : createAnalyticsNow()
-    return create ? clientFor(props as OptionsProps, create) : null
+    if (given) return null
+    const create = createAnalyticsNow()
+    if (create) return clientFor(props as OptionsProps, create)
+    // Fetched from the first render on, in a browser: the request then overlaps React's render and commit instead
+    // of waiting for the effect below, which runs after the first paint. The effect reports a failure.
+    if (typeof document !== 'undefined') loadCreateAnalytics().catch(() => {})
+    return null
   })
   const latestProps = useRef(props)
   useEffect(() => {

@@ -1,0 +1,4 @@
+import { useAnalytics } from 'groupkit'
+import { mount } from './react-start-app.js'
+
+mount(useAnalytics)

@@ -1,0 +1,3 @@
+import { mount } from './react-start-app.js'
+
+mount(() => {})

@@ -144,12 +144,18 @@ describe('a provider whose client is not in the bundle', () => {
 
   it('renders on the server without a client and without loading one', async () => {
     const { AnalyticsProvider } = kit
-    // eslint-disable-next-line testing-library/render-result-naming-convention -- react-dom/server's HTML, not RTL
-    const html = renderToString(
-      <AnalyticsProvider {...options}>
-        <Workspace userId="user_ada" />
-      </AnalyticsProvider>,
-    )
+    // A server has no document (this file runs in jsdom for the other tests).
+    vi.stubGlobal('document', undefined)
+    let html: string
+    try {
+      html = renderToString(
+        <AnalyticsProvider {...options}>
+          <Workspace userId="user_ada" />
+        </AnalyticsProvider>,
+      )
+    } finally {
+      vi.unstubAllGlobals()
+    }
     expect(html).toContain('anonymousId: <!-- -->(none yet)')
     expect(html).toContain('traits: <!-- -->(none yet)')
     await new Promise((resolve) => setTimeout(resolve, 50))

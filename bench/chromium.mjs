@@ -9,7 +9,7 @@ import { rolldown } from 'rolldown'
 import { chromium } from 'playwright-core'
 import { QUIET_MS } from './call-cost.mjs'
 import { median } from './stats.mjs'
-import { groupkitResolver } from './size.mjs'
+import { groupkitDist, groupkitResolver } from './size.mjs'
 import { startCountingProxy } from './counting-proxy.mjs'
 import { startStaticServer } from './static-server.mjs'
 
@@ -68,12 +68,7 @@ async function buildPages(root, out) {
       platform: 'browser',
       logLevel: 'silent',
       transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-      plugins: [
-        {
-          name: 'groupkit-dist',
-          resolveId: (id) => (id === 'groupkit' ? join(root, 'dist/react/index.js') : null),
-        },
-      ],
+      plugins: [groupkitDist(root)],
     })
     await bundle.write({ dir: join(out, `react-start-${kind}`), format: 'esm', minify: true })
     await bundle.close()

@@ -11,6 +11,7 @@ export function sizeRows(size, budgets, ajsLoaded) {
   // Only what analytics-next loads in Chromium compares (its entry chunk alone is a loader): without the burst
   // run there is no ratio rather than a flattering one.
   const ajs = ajsLoaded
+  const next = size.find((s) => s.id === 'analytics-next')
   const rows = []
   for (const s of size) {
     if (s.skipped || s.error) {
@@ -29,12 +30,11 @@ export function sizeRows(size, budgets, ajsLoaded) {
     // Like with like: what a page loads before its first render against analytics-next's entry chunk, and what it
     // has loaded once it runs against what analytics-next has loaded by then.
     const comparable = ['typical-loaded', 'core', 'groupkit-all', 'core-all'].includes(s.id)
-    const upFront = size.find((x) => x.id === 'analytics-next')
     const vs =
       s.id === 'analytics-next'
         ? 'entry chunk only'
-        : s.id === 'typical' && upFront?.gzip
-          ? `analytics-next's entry chunk ÷ this: ${ratio(upFront.gzip, s.gzip)}`
+        : s.id === 'typical' && next?.gzip
+          ? `analytics-next's entry chunk ÷ this: ${ratio(next.gzip, s.gzip)}`
           : comparable && ajs?.gzip
             ? `analytics-next ÷ this: ${ratio(ajs.gzip, s.gzip)}`
             : ''
@@ -46,7 +46,6 @@ export function sizeRows(size, budgets, ajsLoaded) {
       [status, vs].filter(Boolean).join(', '),
     ])
   }
-  const next = size.find((s) => s.id === 'analytics-next')
   if (ajsLoaded)
     rows.push([
       '@segment/analytics-next: loaded by load() + first event (Chromium)',

@@ -81,6 +81,19 @@ export function groupkitResolver(root) {
   }
 }
 
+/** The same resolution for Rolldown: `groupkit/*` to the built dist/, as an installed package resolves. */
+export function groupkitDist(root) {
+  return {
+    name: 'groupkit-dist',
+    resolveId(id) {
+      if (!/^groupkit(\/[a-z]+)?$/.test(id)) return null
+      const entry = entries.find((e) => e.name === id)
+      if (!entry) throw new Error(`${id} is not a groupkit entry point`)
+      return join(root, distOf(entry))
+    },
+  }
+}
+
 const ENTRY = '\0bench-entry'
 
 // Rolldown, the bundler under Vite 8, rather than esbuild: with code splitting on, esbuild keeps in the entry's
@@ -103,15 +116,13 @@ async function bundle(root, code, platform, ownOnly) {
           if (id === ENTRY) return id
           if (ownOnly && id.startsWith('../') && importer?.startsWith(join(root, 'dist', ownOnly)))
             return { id, external: true }
-          if (!/^groupkit(\/[a-z]+)?$/.test(id)) return null
-          const entry = entries.find((e) => e.name === id)
-          if (!entry) throw new Error(`${id} is not a groupkit entry point`)
-          return join(root, distOf(entry))
+          return null
         },
         load(id) {
           return id === ENTRY ? code : null
         },
       },
+      groupkitDist(root),
     ],
     cwd: root,
   })
@@ -175,7 +186,7 @@ export async function measureSizes(root, present) {
     try {
       const size = await bundleSize(root, c.code, { platform: c.platform, ownOnly: c.ownOnly })
       results.push({ id: c.id, label: c.label, ...size })
-      if (c.loaded) results.push({ ...c.loaded, ...size.total, upFront: { min: size.min, gzip: size.gzip } })
+      if (c.loaded) results.push({ ...c.loaded, ...size.total })
     } catch (error) {
       results.push({ id: c.id, label: c.label, error: String(error.message ?? error).split('\n')[0] })
     }
